@@ -1,0 +1,24 @@
+package org.steambytes.analytics;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.steambytes.common.security.BaselineSecurity;
+import org.steambytes.common.security.ProblemSecurityHandlers;
+import org.steambytes.common.reading.InfluxReadingStore;
+
+@Configuration(proxyBeanMethods = false)
+class AnalyticsConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AnalyticsProperties properties,
+            ProblemSecurityHandlers problems) throws Exception {
+        return BaselineSecurity.apply(http, properties.internal(), problems).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    InfluxReadingStore readingStore(AnalyticsProperties properties) {
+        return InfluxReadingStore.connect(properties.influx());
+    }
+}

@@ -1,0 +1,18 @@
+package org.steambytes.alerting;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.steambytes.common.security.BaselineSecurity;
+import org.steambytes.common.security.ProblemSecurityHandlers;
+
+@Configuration(proxyBeanMethods = false)
+class AlertingConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, AlertingProperties properties,
+            ProblemSecurityHandlers problems) throws Exception {
+        return BaselineSecurity.apply(http, properties.internal(), problems).build();
+    }
+}

@@ -1,0 +1,50 @@
+package org.steambytes.common;
+
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
+import org.springframework.context.annotation.Bean;
+import org.steambytes.common.problem.ProblemDetailsAdvice;
+import org.steambytes.common.problem.ProblemErrorController;
+import org.steambytes.common.problem.ProblemJsonWriter;
+import org.steambytes.common.reading.InfluxHealthIndicator;
+import org.steambytes.common.reading.InfluxReadingStore;
+import org.steambytes.common.security.ProblemSecurityHandlers;
+import tools.jackson.databind.json.JsonMapper;
+
+/** What every service gets from common: problem+json on every error path, and InfluxDB health where it is used. */
+@AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
+public class CommonAutoConfiguration {
+
+    @Bean
+    @ConditionalOnWebApplication
+    ProblemDetailsAdvice problemDetailsAdvice() {
+        return new ProblemDetailsAdvice();
+    }
+
+    @Bean
+    @ConditionalOnWebApplication
+    ProblemErrorController problemErrorController() {
+        return new ProblemErrorController();
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemJsonWriter problemJsonWriter(JsonMapper json) {
+        return new ProblemJsonWriter(json);
+    }
+
+    @Bean
+    @ConditionalOnMissingBean
+    ProblemSecurityHandlers problemSecurityHandlers(ProblemJsonWriter writer) {
+        return new ProblemSecurityHandlers(writer, "Bearer");
+    }
+
+    @Bean
+    @ConditionalOnBean(InfluxReadingStore.class)
+    InfluxHealthIndicator influxHealthIndicator(InfluxReadingStore store) {
+        return new InfluxHealthIndicator(store);
+    }
+}

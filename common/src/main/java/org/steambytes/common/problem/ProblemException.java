@@ -1,0 +1,35 @@
+package org.steambytes.common.problem;
+
+import java.util.List;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.web.ErrorResponseException;
+
+/**
+ * An error that already knows its problem-details answer, with a stable {@code code}. Subclass it
+ * for domain errors with static factories ({@code UnknownSensorException.of(site, sensor)}).
+ */
+public class ProblemException extends ErrorResponseException {
+
+    protected ProblemException(HttpStatusCode status, String code, String detail) {
+        super(status, Problems.of(status, code, detail), null);
+    }
+
+    public static ProblemException of(HttpStatusCode status, String code, String detail) {
+        return new ProblemException(status, code, detail);
+    }
+
+    public ProblemException withErrors(List<FieldProblem> errors) {
+        Problems.withErrors(getBody(), errors);
+        return this;
+    }
+
+    public ProblemException withHeader(String name, String value) {
+        getHeaders().set(name, value);
+        return this;
+    }
+
+    @Override
+    public String getMessage() {
+        return getBody().getDetail();
+    }
+}

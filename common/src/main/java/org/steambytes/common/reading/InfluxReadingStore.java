@@ -1,0 +1,141 @@
+package org.steambytes.common.reading;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import okhttp3.OkHttpClient;
+import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBFactory;
+import org.influxdb.dto.Query;
+import org.influxdb.dto.QueryResult;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@link ReadingStore} over InfluxDB's 1.x HTTP API ({@code /write}, {@code /query}, {@code /ping})
+ * through influxdb-java. Writes are synchronous, one HTTP request per call: durability and
+ * coalescing belong to the caller (influxdb-java's own batching keeps points only in memory).
+ */
+public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(InfluxReadingStore.class);
+
+    private final InfluxDB influx;
+    private final String database;
+    private volatile boolean databaseEnsured;
+
+    private InfluxReadingStore(InfluxDB influx, String database) {
+        this.influx = influx;
+        this.database = database;
+    }
+
+    /** Connects lazily: the server may be down now and come up later. */
+    public static InfluxReadingStore connect(InfluxSettings settings) {
+        OkHttpClient.Builder http = new OkHttpClient.Builder()
+                .connectTimeout(settings.timeout())
+                .readTimeout(settings.timeout())
+                .writeTimeout(settings.timeout());
+        if (settings.hasToken()) {
+            // No username/password on purpose: influxdb-java's basic-auth interceptor would replace this header.
+            String authorization = "Token " + settings.token();
+            http.addInterceptor(chain -> chain.proceed(
+                    chain.request().newBuilder().header("Authorization", authorization).build()));
+        }
+        InfluxReadingStore store = new InfluxReadingStore(InfluxDBFactory.connect(settings.url(), http), settings.bucket());
+        store.ensureDatabase();
+        return store;
+    }
+
+    public String database() {
+        return database;
+    }
+
+    @Override
+    public void write(List<Reading> readings) {
+        if (readings.isEmpty()) {
+            return;
+        }
+        write(LineProtocol.encode(readings));
+    }
+
+    /** Writes readings already encoded by {@link LineProtocol}. */
+    public void write(String lineProtocol) {
+        ensureDatabase();
+        try {
+            influx.write(database, "", InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, lineProtocol);
+        } catch (RuntimeException e) {
+            throw ReadingStoreUnavailableException.of("write", e);
+        }
+    }
+
+    @Override
+    public List<Reading> findReadings(String siteId, String sensorId, Instant from, Instant to) {
+        String query = "SELECT \"value\", \"sensor_type\" FROM " + InfluxQl.identifier(LineProtocol.MEASUREMENT)
+                + " WHERE \"site_id\" = " + InfluxQl.literal(siteId)
+                + " AND \"sensor_id\" = " + InfluxQl.literal(sensorId)
+                + " AND time >= " + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms";
+        QueryResult result = query(query);
+        List<Reading> readings = new ArrayList<>();
+        for (QueryResult.Result statement : result.getResults()) {
+            if (statement.getSeries() == null) {
+                continue;
+            }
+            for (QueryResult.Series series : statement.getSeries()) {
+                for (List<Object> row : series.getValues()) {
+                    Instant time = Instant.ofEpochMilli(((Number) row.get(0)).longValue());
+                    double value = ((Number) row.get(1)).doubleValue();
+                    readings.add(new Reading(siteId, sensorId, (String) row.get(2), value, time));
+                }
+            }
+        }
+        return readings;
+    }
+
+    /** Runs an InfluxQL query against the readings database with millisecond epoch times. */
+    public QueryResult query(String influxQl) {
+        QueryResult result;
+        try {
+            result = influx.query(new Query(influxQl, database), TimeUnit.MILLISECONDS);
+        } catch (RuntimeException e) {
+            throw ReadingStoreUnavailableException.of("query", e);
+        }
+        if (result.hasError()) {
+            throw ReadingStoreUnavailableException.of("query", new IllegalStateException(result.getError()));
+        }
+        for (QueryResult.Result statement : result.getResults()) {
+            if (statement.hasError()) {
+                throw ReadingStoreUnavailableException.of("query", new IllegalStateException(statement.getError()));
+            }
+        }
+        return result;
+    }
+
+    @Override
+    public boolean isAvailable() {
+        try {
+            return influx.ping().isGood();
+        } catch (RuntimeException e) {
+            return false;
+        }
+    }
+
+    /** The database is created where the server allows it; a 2.x server maps the bucket instead. */
+    private void ensureDatabase() {
+        if (databaseEnsured) {
+            return;
+        }
+        try {
+            influx.query(new Query("CREATE DATABASE " + InfluxQl.identifier(database), null, true));
+            databaseEnsured = true;
+        } catch (RuntimeException e) {
+            log.warn("Could not ensure InfluxDB database {} (server down, or creation not allowed): {}",
+                    database, e.getMessage());
+        }
+    }
+
+    @Override
+    public void close() {
+        influx.close();
+    }
+}

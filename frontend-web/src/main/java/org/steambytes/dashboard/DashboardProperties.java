@@ -1,0 +1,16 @@
+package org.steambytes.dashboard;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+import org.steambytes.common.security.InternalApiSettings;
+
+/** Every setting of this service, bound from {@code steambytes.*} (environment variables in application.yml) and validated at start-up. */
+@Validated
+@ConfigurationProperties("steambytes")
+public record DashboardProperties(
+        @Valid @NotNull InternalApiSettings internal,
+        @NotNull URI frontendApiUrl) {
+}

@@ -1,0 +1,15 @@
+package org.steambytes.dashboard;
+
+import java.util.List;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.steambytes.testsupport.ServiceHealthContract;
+
+/** frontend-web starts on the real stores (migrating an empty database, validating its JPA model) and reports its health. */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class DashboardHealthTests extends ServiceHealthContract {
+
+    @Override
+    protected List<String> readinessDependencies() {
+        return List.of("db", "redis");
+    }
+}

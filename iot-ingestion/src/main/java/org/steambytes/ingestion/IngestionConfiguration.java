@@ -1,0 +1,24 @@
+package org.steambytes.ingestion;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.steambytes.common.security.BaselineSecurity;
+import org.steambytes.common.security.ProblemSecurityHandlers;
+import org.steambytes.common.reading.InfluxReadingStore;
+
+@Configuration(proxyBeanMethods = false)
+class IngestionConfiguration {
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, IngestionProperties properties,
+            ProblemSecurityHandlers problems) throws Exception {
+        return BaselineSecurity.apply(http, properties.internal(), problems).build();
+    }
+
+    @Bean(destroyMethod = "close")
+    InfluxReadingStore readingStore(IngestionProperties properties) {
+        return InfluxReadingStore.connect(properties.influx());
+    }
+}

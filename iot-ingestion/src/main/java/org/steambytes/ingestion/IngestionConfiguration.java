@@ -1,24 +1,37 @@
 package org.steambytes.ingestion;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.web.SecurityFilterChain;
-import org.steambytes.common.security.BaselineSecurity;
-import org.steambytes.common.security.ProblemSecurityHandlers;
 import org.steambytes.common.reading.InfluxReadingStore;
+import org.steambytes.common.reading.InfluxSettings;
+import org.steambytes.ingestion.storage.ReadingPipeline;
 
 @Configuration(proxyBeanMethods = false)
 class IngestionConfiguration {
 
-    @Bean
-    SecurityFilterChain securityFilterChain(HttpSecurity http, IngestionProperties properties,
-            ProblemSecurityHandlers problems) throws Exception {
-        return BaselineSecurity.apply(http, properties.internal(), problems).build();
+    @Bean(destroyMethod = "close")
+    InfluxReadingStore readingStore(IngestionProperties properties) {
+        // Ingestion gives up on a slow write after influxWriteTimeout and spools the readings instead.
+        InfluxSettings influx = properties.influx();
+        return InfluxReadingStore.connect(new InfluxSettings(influx.url(), influx.token(), influx.org(),
+                influx.bucket(), properties.ingestion().influxWriteTimeout()));
     }
 
     @Bean(destroyMethod = "close")
-    InfluxReadingStore readingStore(IngestionProperties properties) {
-        return InfluxReadingStore.connect(properties.influx());
+    ReadingPipeline readingPipeline(InfluxReadingStore store, IngestionProperties properties, MeterRegistry meters)
+            throws IOException {
+        IngestionProperties.Ingestion settings = properties.ingestion();
+        return ReadingPipeline.open(store, Path.of(settings.spool().directory()),
+                settings.spool().maxSize().toBytes(), settings.spool().segmentSize().toBytes(),
+                settings.writers(), settings.maxWriteReadings(), meters);
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

@@ -1,16 +1,70 @@
 package org.steambytes.ingestion;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 import org.steambytes.common.reading.InfluxSettings;
 import org.steambytes.common.security.InternalApiSettings;
 
-/** Every setting of this service, bound from {@code steambytes.*} (environment variables in application.yml) and validated at start-up. */
+/** Every setting of iot-ingestion, bound from {@code steambytes.*} and validated at start-up. */
 @Validated
 @ConfigurationProperties("steambytes")
 public record IngestionProperties(
         @Valid @NotNull InternalApiSettings internal,
-        @Valid @NotNull InfluxSettings influx) {
+        @Valid @NotNull InfluxSettings influx,
+        @Valid @NotNull @DefaultValue Ingestion ingestion) {
+
+    /**
+     * @param maxReadings     readings in one request before 413
+     * @param maxBytes        request body size before 413
+     * @param retention       how old a reading may be (older ones are refused, 422)
+     * @param futureTolerance how far ahead of the server clock a timestamp may be (gateway clock skew)
+     * @param metadataTtl     how long gateway tokens and sensor metadata are trusted before a re-read
+     * @param spool           the local journal that keeps accepted readings while InfluxDB is down or slow
+     * @param writers         concurrent InfluxDB writes of coalesced batches
+     * @param maxWriteReadings the most readings coalesced into one InfluxDB write
+     * @param influxWriteTimeout after this, a write counts as failed and its readings go to the spool
+     * @param acceptTimeout   how long a request waits for its readings to become durable before 503
+     * @param stream          the Redis stream of accepted readings
+     */
+    public record Ingestion(
+            @Min(1) @Max(100_000) @DefaultValue("5000") int maxReadings,
+            @NotNull @DefaultValue("1MB") DataSize maxBytes,
+            @NotNull @DefaultValue("30d") Duration retention,
+            @NotNull @DefaultValue("5m") Duration futureTolerance,
+            @NotNull @DefaultValue("30s") Duration metadataTtl,
+            @Valid @NotNull @DefaultValue Spool spool,
+            @Min(1) @Max(64) @DefaultValue("4") int writers,
+            @Min(100) @DefaultValue("50000") int maxWriteReadings,
+            @NotNull @DefaultValue("5s") Duration influxWriteTimeout,
+            @NotNull @DefaultValue("30s") Duration acceptTimeout,
+            @Valid @NotNull @DefaultValue Stream stream) {
+    }
+
+    /**
+     * @param directory where the journal's segment files live (one spool per replica)
+     * @param maxSize   journal size at which requests get 503 with Retry-After
+     * @param segmentSize size at which a new segment file is started
+     */
+    public record Spool(
+            @NotBlank @DefaultValue("data/spool") String directory,
+            @NotNull @DefaultValue("1GB") DataSize maxSize,
+            @NotNull @DefaultValue("64MB") DataSize segmentSize) {
+    }
+
+    /**
+     * @param maxLength approximate MAXLEN of the stream (entries; one entry per accepted batch)
+     * @param backlogReadings readings kept in memory for the stream while Redis is down; beyond it a counted gap
+     */
+    public record Stream(
+            @Min(1000) @DefaultValue("100000") long maxLength,
+            @Min(0) @DefaultValue("500000") int backlogReadings) {
+    }
 }

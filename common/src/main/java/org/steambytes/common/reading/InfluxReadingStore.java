@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
+import org.influxdb.InfluxDBException;
 import org.influxdb.InfluxDBFactory;
 import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
@@ -64,6 +65,8 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
         ensureDatabase();
         try {
             influx.write(database, "", InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, lineProtocol);
+        } catch (InfluxDBException e) {
+            throw e.isRetryWorth() ? ReadingStoreUnavailableException.of("write", e) : ReadingsRefusedException.of(e);
         } catch (RuntimeException e) {
             throw ReadingStoreUnavailableException.of("write", e);
         }

@@ -13,7 +13,8 @@ public interface ReadingStore {
      * Stores the readings; when this returns they are durable in the store. Re-writing a reading with
      * the same site, sensor and timestamp replaces it.
      *
-     * @throws ReadingStoreUnavailableException when the store cannot be reached or refuses the write
+     * @throws ReadingStoreUnavailableException when the store cannot be reached (retry later)
+     * @throws ReadingsRefusedException when the store refuses these readings for good
      */
     void write(List<Reading> readings);
 

@@ -1,0 +1,41 @@
+package org.steambytes.ingestion.gateway;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.steambytes.common.problem.ProblemJsonWriter;
+import org.steambytes.common.security.BaselineSecurity;
+import org.steambytes.common.security.ProblemSecurityHandlers;
+import org.steambytes.ingestion.IngestionProperties;
+
+/** The baseline plus gateways: {@code POST /api/v1/readings} needs a gateway token. */
+@Configuration(proxyBeanMethods = false)
+class GatewaySecurityConfiguration {
+
+    @Bean
+    GatewayTokenFilter gatewayTokenFilter(GatewayDirectory directory, ProblemSecurityHandlers problems,
+            ProblemJsonWriter writer) {
+        return new GatewayTokenFilter(directory, problems, writer);
+    }
+
+    /** Only inside the security chain, not a second time as a plain servlet filter. */
+    @Bean
+    FilterRegistrationBean<GatewayTokenFilter> gatewayTokenFilterRegistration(GatewayTokenFilter filter) {
+        FilterRegistrationBean<GatewayTokenFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, IngestionProperties properties,
+            ProblemSecurityHandlers problems, GatewayTokenFilter gateways) throws Exception {
+        http.addFilterBefore(gateways, AuthorizationFilter.class);
+        return BaselineSecurity.apply(http, properties.internal(), problems, requests ->
+                requests.requestMatchers(HttpMethod.POST, "/api/v1/readings").hasRole(GatewayTokenFilter.ROLE))
+                .build();
+    }
+}

@@ -1,0 +1,68 @@
+package org.steambytes.ingestion.gateway;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.steambytes.common.problem.ProblemJsonWriter;
+import org.steambytes.common.security.ProblemSecurityHandlers;
+import org.steambytes.ingestion.metadata.MetadataUnavailableException;
+
+/**
+ * Authenticates gateways on {@code /api/v1/**} by their Bearer token: a known, unrevoked token makes
+ * the request {@code ROLE_GATEWAY} with the {@link Gateway} as principal; a wrong one is a 401 problem.
+ */
+public final class GatewayTokenFilter extends OncePerRequestFilter {
+
+    public static final String ROLE = "GATEWAY";
+    private static final String BEARER = "Bearer ";
+
+    private final GatewayDirectory directory;
+    private final ProblemSecurityHandlers problems;
+    private final ProblemJsonWriter writer;
+
+    GatewayTokenFilter(GatewayDirectory directory, ProblemSecurityHandlers problems, ProblemJsonWriter writer) {
+        this.directory = directory;
+        this.problems = problems;
+        this.writer = writer;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            chain.doFilter(request, response); // no credentials: the entry point answers 401
+            return;
+        }
+        Optional<Gateway> gateway;
+        try {
+            gateway = directory.findByToken(header.substring(BEARER.length()).trim());
+        } catch (MetadataUnavailableException e) {
+            writer.write(response, e.getBody());
+            response.setHeader("Retry-After", "5");
+            return;
+        }
+        if (gateway.isEmpty()) {
+            problems.commence(request, response, new BadCredentialsException("Unknown or revoked gateway token."));
+            return;
+        }
+        SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                gateway.get(), null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
+        chain.doFilter(request, response);
+    }
+}

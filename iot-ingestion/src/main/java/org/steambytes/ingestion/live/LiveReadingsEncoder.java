@@ -1,0 +1,111 @@
+package org.steambytes.ingestion.live;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.steambytes.common.reading.Reading;
+import org.steambytes.common.redis.RedisKeys;
+import org.steambytes.ingestion.sensor.SensorSpec;
+import org.steambytes.ingestion.sensor.SiteSensors;
+
+/** The Redis shapes of a batch (contract in docs/API.md "Redis"): latest-value JSON and the stream entry. */
+final class LiveReadingsEncoder {
+
+    record ScriptCall(int keyCount, byte[][] keysAndArgs) {
+    }
+
+    /** Arguments of update_latest.lua: the newest reading of each sensor in the batch. */
+    ScriptCall latestUpdate(String siteId, List<Reading> readings, SiteSensors sensors) {
+        Map<String, Reading> newest = new HashMap<>();
+        for (Reading reading : readings) {
+            newest.merge(reading.sensorId(), reading,
+                    (a, b) -> b.timestamp().isAfter(a.timestamp()) ? b : a);
+        }
+        List<String> keys = new ArrayList<>();
+        keys.add(RedisKeys.dashboard(siteId));
+        Map<String, Integer> keyIndex = new LinkedHashMap<>();
+        for (String type : sensors.sensorTypes()) {
+            keyIndex.put(type, keys.size() + 1); // Lua's KEYS is 1-based
+            keys.add(RedisKeys.latest(siteId, type));
+        }
+        List<String> args = new ArrayList<>();
+        args.add(Long.toString(RedisKeys.LATEST_TTL.toSeconds()));
+        args.add(Long.toString(RedisKeys.DASHBOARD_TTL.toSeconds()));
+        args.add(siteId);
+        for (Reading reading : newest.values()) {
+            SensorSpec spec = sensors.find(reading.sensorId());
+            args.add(Integer.toString(keyIndex.get(reading.sensorType())));
+            args.add(reading.sensorId());
+            args.add(latestJson(reading, spec == null ? "" : spec.unit()));
+        }
+        byte[][] keysAndArgs = new byte[keys.size() + args.size()][];
+        int i = 0;
+        for (String key : keys) {
+            keysAndArgs[i++] = LiveReadings.bytes(key);
+        }
+        for (String arg : args) {
+            keysAndArgs[i++] = LiveReadings.bytes(arg);
+        }
+        return new ScriptCall(keys.size(), keysAndArgs);
+    }
+
+    static String latestJson(Reading reading, String unit) {
+        StringBuilder json = new StringBuilder(128);
+        json.append("{\"value\":").append(reading.value())
+                .append(",\"unit\":");
+        quote(json, unit);
+        json.append(",\"ts\":\"").append(reading.timestamp()).append('"')
+                .append(",\"ts_ms\":").append(reading.timestamp().toEpochMilli())
+                .append(",\"sensor_type\":");
+        quote(json, reading.sensorType());
+        return json.append('}').toString();
+    }
+
+    /** One stream entry per batch: site_id, batch_id, count, and the readings as a JSON array. */
+    MapRecord<byte[], byte[], byte[]> streamEntry(String siteId, UUID batchId, List<Reading> readings) {
+        StringBuilder json = new StringBuilder(readings.size() * 96).append('[');
+        for (int i = 0; i < readings.size(); i++) {
+            Reading reading = readings.get(i);
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"sensor_id\":");
+            quote(json, reading.sensorId());
+            json.append(",\"sensor_type\":");
+            quote(json, reading.sensorType());
+            json.append(",\"value\":").append(reading.value())
+                    .append(",\"ts_ms\":").append(reading.timestamp().toEpochMilli()).append('}');
+        }
+        json.append(']');
+        Map<byte[], byte[]> fields = new LinkedHashMap<>();
+        fields.put(LiveReadings.bytes("site_id"), LiveReadings.bytes(siteId));
+        fields.put(LiveReadings.bytes("batch_id"), LiveReadings.bytes(batchId.toString()));
+        fields.put(LiveReadings.bytes("count"), LiveReadings.bytes(Integer.toString(readings.size())));
+        fields.put(LiveReadings.bytes("readings"), LiveReadings.bytes(json.toString()));
+        return StreamRecords.newRecord().in(LiveReadings.bytes(RedisKeys.READINGS_STREAM)).ofMap(fields);
+    }
+
+    static void quote(StringBuilder json, String value) {
+        json.append('"');
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            switch (c) {
+                case '"' -> json.append("\\\"");
+                case '\\' -> json.append("\\\\");
+                default -> {
+                    if (c < 0x20) {
+                        json.append(String.format("\\u%04x", (int) c));
+                    } else {
+                        json.append(c);
+                    }
+                }
+            }
+        }
+        json.append('"');
+    }
+}

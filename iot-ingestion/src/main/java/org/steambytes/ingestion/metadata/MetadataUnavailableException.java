@@ -1,0 +1,20 @@
+package org.steambytes.ingestion.metadata;
+
+import org.springframework.http.HttpStatus;
+import org.steambytes.common.problem.ProblemException;
+
+/** PostgreSQL cannot be read and nothing about this gateway or site is cached: ask the gateway to retry. */
+public final class MetadataUnavailableException extends ProblemException {
+
+    private MetadataUnavailableException() {
+        super(HttpStatus.SERVICE_UNAVAILABLE, "metadata_unavailable",
+                "Gateway and sensor metadata cannot be read right now; retry shortly.");
+        withHeader("Retry-After", "5");
+    }
+
+    static MetadataUnavailableException of(Exception cause) {
+        MetadataUnavailableException e = new MetadataUnavailableException();
+        e.initCause(cause);
+        return e;
+    }
+}

@@ -1,0 +1,135 @@
+package org.steambytes.ingestion.reading;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.springframework.stereotype.Component;
+import org.steambytes.common.problem.FieldProblem;
+import org.steambytes.common.reading.Reading;
+import org.steambytes.ingestion.IngestionProperties;
+import org.steambytes.ingestion.gateway.Gateway;
+import org.steambytes.ingestion.live.LiveReadings;
+import org.steambytes.ingestion.log.IngestionLogWriter;
+import org.steambytes.ingestion.sensor.SensorCatalog;
+import org.steambytes.ingestion.sensor.SensorSpec;
+import org.steambytes.ingestion.sensor.SiteSensors;
+import org.steambytes.ingestion.storage.Durability;
+import org.steambytes.ingestion.storage.ReadingPipeline;
+import org.steambytes.ingestion.storage.StorageUnavailableException;
+
+/**
+ * A gateway's batch from body to durable storage: parse, check the site, validate every reading,
+ * store durably (202 only after that), then — off the request's path — refresh the live caches,
+ * publish to the stream and write the ingestion log. A refused batch stores nothing.
+ */
+@Component
+public class ReadingIntake {
+
+    private final BatchParser parser;
+    private final BatchValidator validator;
+    private final SensorCatalog sensors;
+    private final ReadingPipeline pipeline;
+    private final LiveReadings live;
+    private final IngestionLogWriter ingestionLog;
+    private final Clock clock;
+    private final Duration acceptTimeout;
+    private final Counter accepted;
+    private final MeterRegistry meters;
+
+    ReadingIntake(IngestionProperties properties, SensorCatalog sensors, ReadingPipeline pipeline, LiveReadings live,
+            IngestionLogWriter ingestionLog, Clock clock, MeterRegistry meters) {
+        IngestionProperties.Ingestion settings = properties.ingestion();
+        this.parser = new BatchParser(settings.maxReadings());
+        this.validator = new BatchValidator(settings.retention(), settings.futureTolerance());
+        this.sensors = sensors;
+        this.pipeline = pipeline;
+        this.live = live;
+        this.ingestionLog = ingestionLog;
+        this.clock = clock;
+        this.acceptTimeout = settings.acceptTimeout();
+        this.meters = meters;
+        this.accepted = Counter.builder("ingestion.readings.accepted").baseUnit("readings").register(meters);
+    }
+
+    public AcceptedBatch accept(Gateway gateway, byte[] body, int length) {
+        long started = System.nanoTime();
+        Instant now = clock.instant();
+        IncomingBatch batch = parser.parse(body, length);
+        if (batch.siteId() != null && !batch.siteId().equals(gateway.siteId())) {
+            reject(gateway, now, started, batch.readings().size(), "foreign_site",
+                    List.of(FieldProblem.of("site_id", "not the gateway's site")));
+            throw BatchRejections.foreignSite(batch.siteId(), gateway.siteId());
+        }
+        SiteSensors siteSensors = sensors.sensorsOf(gateway.siteId());
+        List<FieldProblem> errors = validator.validate(batch.readings(), siteSensors, now);
+        if (hasUnknownSensor(errors)) {
+            siteSensors = sensors.recheckSensorsOf(gateway.siteId()); // a sensor may have been added just now
+            errors = validator.validate(batch.readings(), siteSensors, now);
+        }
+        if (!errors.isEmpty()) {
+            reject(gateway, now, started, batch.readings().size(), "invalid_readings", errors);
+            throw BatchRejections.invalid(errors);
+        }
+        List<Reading> readings = toReadings(batch, siteSensors, gateway.siteId(), now);
+        Durability durability = awaitDurable(readings);
+        UUID batchId = UUID.randomUUID();
+        accepted.increment(readings.size());
+        live.publish(gateway.siteId(), batchId, readings, siteSensors);
+        ingestionLog.accepted(batchId, gateway, now, readings.size(), durability == Durability.SPOOLED,
+                System.nanoTime() - started);
+        return new AcceptedBatch(readings.size(), batchId);
+    }
+
+    private Durability awaitDurable(List<Reading> readings) {
+        try {
+            return pipeline.submit(readings).get(acceptTimeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof StorageUnavailableException unavailable && unavailable.spoolFull()) {
+                rejected("spool_full", readings.size());
+                throw BatchRejections.storageFull(30);
+            }
+            rejected("storage_error", readings.size());
+            throw BatchRejections.notDurableInTime(5);
+        } catch (TimeoutException e) {
+            // It may still become durable; a re-sent batch overwrites the same points, so retrying is safe.
+            rejected("storage_timeout", readings.size());
+            throw BatchRejections.notDurableInTime(5);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw BatchRejections.notDurableInTime(5);
+        }
+    }
+
+    private static List<Reading> toReadings(IncomingBatch batch, SiteSensors sensors, String siteId, Instant now) {
+        List<Reading> readings = new ArrayList<>(batch.readings().size());
+        for (IncomingReading incoming : batch.readings()) {
+            SensorSpec spec = sensors.find(incoming.sensorId());
+            readings.add(new Reading(siteId, spec.sensorId(), spec.sensorType(), incoming.value(),
+                    incoming.timestamp() != null ? incoming.timestamp() : now));
+        }
+        return readings;
+    }
+
+    private void reject(Gateway gateway, Instant now, long started, int count, String reason,
+            List<FieldProblem> errors) {
+        rejected(reason, count);
+        ingestionLog.rejected(gateway, now, count, errors, System.nanoTime() - started);
+    }
+
+    private void rejected(String reason, int count) {
+        Counter.builder("ingestion.readings.rejected").baseUnit("readings").tag("reason", reason)
+                .register(meters).increment(count);
+    }
+
+    private static boolean hasUnknownSensor(List<FieldProblem> errors) {
+        return errors.stream().anyMatch(e -> e.field().endsWith(".sensor_id"));
+    }
+}

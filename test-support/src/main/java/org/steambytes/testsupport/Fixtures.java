@@ -41,6 +41,7 @@ public final class Fixtures {
 
     /** A site with steam pressure, flue-gas temperature and O2 sensors and one gateway. */
     public static SiteFixture boilerHouse() {
+        RealStores.migrateRunDatabase();
         String siteId = "plant-" + UUID.randomUUID().toString().substring(0, 13);
         List<SensorFixture> sensors = List.of(STEAM_PRESSURE, FLUE_GAS_TEMPERATURE, FLUE_GAS_O2);
         try (Connection connection = RealStores.connect()) {

@@ -23,6 +23,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 public final class RealStores {
 
     private static String runDatabase;
+    private static boolean runDatabaseMigrated;
     private static String runInfluxDatabase;
 
     private RealStores() {
@@ -73,6 +74,21 @@ public final class RealStores {
             runDatabase = name;
         }
         return runDatabase;
+    }
+
+    /**
+     * Applies db/migrations (from the classpath, as the services do) to this JVM's database, for tests
+     * that write fixtures before or without starting a service. Services migrate it themselves too.
+     */
+    public static synchronized void migrateRunDatabase() {
+        if (!runDatabaseMigrated) {
+            org.flywaydb.core.Flyway.configure()
+                    .dataSource(jdbcUrl(runDatabase()), postgresUser(), postgresPassword())
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
+            runDatabaseMigrated = true;
+        }
     }
 
     /** This JVM's own InfluxDB database (created on first use, dropped at exit). */

@@ -25,6 +25,8 @@ public abstract class ServiceHealthContract {
 
     protected static final StoreProxies STORES = StoreProxies.start();
     protected static final String INTERNAL_TOKEN = "test-internal-token-0123456789";
+    /** An empty database of its own, so the service under test is seen migrating it from nothing. */
+    private static final String EMPTY_DATABASE = RealStores.createEmptyDatabase("health");
 
     @LocalServerPort
     protected int port;
@@ -32,6 +34,7 @@ public abstract class ServiceHealthContract {
     @DynamicPropertySource
     static void realStoresThroughProxies(DynamicPropertyRegistry registry) {
         STORES.register(registry);
+        registry.add("spring.datasource.url", () -> STORES.jdbcUrl(EMPTY_DATABASE));
         registry.add("steambytes.internal.token", () -> INTERNAL_TOKEN);
     }
 
@@ -40,6 +43,17 @@ public abstract class ServiceHealthContract {
 
     protected ServiceClient client() {
         return new ServiceClient(port);
+    }
+
+    @Test
+    void migratedItsEmptyDatabaseAtStartUp() throws java.sql.SQLException {
+        try (var connection = java.sql.DriverManager.getConnection(RealStores.jdbcUrl(EMPTY_DATABASE),
+                RealStores.postgresUser(), RealStores.postgresPassword());
+             var rs = connection.createStatement().executeQuery(
+                     "SELECT count(*) FROM flyway_schema_history WHERE success")) {
+            rs.next();
+            assertThat(rs.getInt(1)).isPositive();
+        }
     }
 
     @Test

@@ -32,6 +32,11 @@ public final class StoreProxies {
         };
     }
 
+    /** The JDBC URL of {@code database} through the PostgreSQL proxy. */
+    public String jdbcUrl(String database) {
+        return RealStores.jdbcUrl("127.0.0.1", postgres.port(), database);
+    }
+
     public void register(DynamicPropertyRegistry registry) {
         RealStores.register(registry);
         registry.add("spring.datasource.url",

@@ -3,6 +3,7 @@ package org.steambytes.ingestion;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -19,6 +20,8 @@ final class GatewayLoad implements AutoCloseable {
     private final Set<Long> acceptedTimestamps = ConcurrentHashMap.newKeySet();
     private final AtomicLong nextTimestamp;
     private final AtomicInteger refused = new AtomicInteger();
+    private final Map<Integer, AtomicInteger> statuses = new ConcurrentHashMap<>();
+    private final AtomicLong slowestMillis = new AtomicLong();
     private volatile boolean running = true;
     private volatile int port;
 
@@ -36,9 +39,12 @@ final class GatewayLoad implements AutoCloseable {
                                 .append(first + i).append('}');
                     }
                     body.append("]}");
+                    long started = System.nanoTime();
                     try {
                         ServiceClient.Answer answer = new ServiceClient(this.port).post("/api/v1/readings",
                                 "Bearer " + token, "application/json", body.toString());
+                        statuses.computeIfAbsent(answer.status(), k -> new AtomicInteger()).incrementAndGet();
+                        slowestMillis.accumulateAndGet((System.nanoTime() - started) / 1_000_000, Math::max);
                         if (answer.status() == 202) {
                             for (int i = 0; i < batchSize; i++) {
                                 acceptedTimestamps.add(first + i);
@@ -72,6 +78,11 @@ final class GatewayLoad implements AutoCloseable {
 
     int refused() {
         return refused.get();
+    }
+
+    /** Answers by status and the slowest answer, for the test log. */
+    String summary() {
+        return "statuses " + statuses + ", not answered/refused " + refused + ", slowest " + slowestMillis + " ms";
     }
 
     @Override

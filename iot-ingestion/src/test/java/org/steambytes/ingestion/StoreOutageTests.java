@@ -62,7 +62,10 @@ class StoreOutageTests {
                     .isGreaterThan(acceptedWhileDown);
             STORES.influx.start();
             Thread.sleep(1_500);
+            long closing = System.nanoTime();
             load.close();
+            System.out.println("load: " + load.summary() + "; stopping took "
+                    + (System.nanoTime() - closing) / 1_000_000 + " ms");
             accepted = load.acceptedTimestamps();
         }
         await().atMost(Duration.ofSeconds(60)).until(() -> !pipeline.isSpooling());

@@ -27,7 +27,7 @@ class IngestionConfiguration {
         IngestionProperties.Ingestion settings = properties.ingestion();
         return ReadingPipeline.open(store, Path.of(settings.spool().directory()),
                 settings.spool().maxSize().toBytes(), settings.spool().segmentSize().toBytes(),
-                settings.writers(), settings.maxWriteReadings(), meters);
+                settings.maxWriteReadings(), meters);
     }
 
     @Bean

@@ -27,11 +27,10 @@ public record IngestionProperties(
      * @param retention       how old a reading may be (older ones are refused, 422)
      * @param futureTolerance how far ahead of the server clock a timestamp may be (gateway clock skew)
      * @param metadataTtl     how long gateway tokens and sensor metadata are trusted before a re-read
-     * @param spool           the local journal that keeps accepted readings while InfluxDB is down or slow
-     * @param writers         concurrent InfluxDB writes of coalesced batches
+     * @param spool           the local journal every accepted batch is fsynced to before its 202
      * @param maxWriteReadings the most readings coalesced into one InfluxDB write
-     * @param influxWriteTimeout after this, a write counts as failed and its readings go to the spool
-     * @param acceptTimeout   how long a request waits for its readings to become durable before 503
+     * @param influxWriteTimeout after this, a write counts as failed and is retried from the spool
+     * @param acceptTimeout   how long a request waits for its readings to be journalled before 503
      * @param stream          the Redis stream of accepted readings
      */
     public record Ingestion(
@@ -41,7 +40,6 @@ public record IngestionProperties(
             @NotNull @DefaultValue("5m") Duration futureTolerance,
             @NotNull @DefaultValue("30s") Duration metadataTtl,
             @Valid @NotNull @DefaultValue Spool spool,
-            @Min(1) @Max(64) @DefaultValue("4") int writers,
             @Min(100) @DefaultValue("50000") int maxWriteReadings,
             @NotNull @DefaultValue("5s") Duration influxWriteTimeout,
             @NotNull @DefaultValue("30s") Duration acceptTimeout,
@@ -60,11 +58,12 @@ public record IngestionProperties(
     }
 
     /**
-     * @param maxLength approximate MAXLEN of the stream (entries; one entry per accepted batch)
+     * @param maxLength approximate MAXLEN of the stream (entries; one entry per accepted batch, so the
+     *                  default keeps about a million readings, ~100 MB of Redis memory)
      * @param backlogReadings readings kept in memory for the stream while Redis is down; beyond it a counted gap
      */
     public record Stream(
-            @Min(1000) @DefaultValue("100000") long maxLength,
+            @Min(100) @DefaultValue("10000") long maxLength,
             @Min(0) @DefaultValue("500000") int backlogReadings) {
     }
 }

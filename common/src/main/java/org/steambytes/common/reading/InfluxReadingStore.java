@@ -36,7 +36,8 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(settings.timeout())
                 .readTimeout(settings.timeout())
-                .writeTimeout(settings.timeout());
+                .writeTimeout(settings.timeout())
+                .socketFactory(new NoDelaySocketFactory());
         if (settings.hasToken()) {
             // No username/password on purpose: influxdb-java's basic-auth interceptor would replace this header.
             String authorization = "Token " + settings.token();

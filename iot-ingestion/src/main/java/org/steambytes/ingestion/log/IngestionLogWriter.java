@@ -59,7 +59,7 @@ public class IngestionLogWriter implements AutoCloseable {
 
     public void rejected(Gateway gateway, Instant receivedAt, int count, List<FieldProblem> reasons,
             long durationNanos) {
-        offer(new Row(UUID.randomUUID(), gateway.siteId(), gateway.gatewayId(), receivedAt, 0, count,
+        offer(new Row(org.steambytes.ingestion.reading.BatchIds.next(), gateway.siteId(), gateway.gatewayId(), receivedAt, 0, count,
                 json.writeValueAsString(reasons), false, millis(durationNanos)));
     }
 

@@ -21,7 +21,6 @@ import org.steambytes.ingestion.log.IngestionLogWriter;
 import org.steambytes.ingestion.sensor.SensorCatalog;
 import org.steambytes.ingestion.sensor.SensorSpec;
 import org.steambytes.ingestion.sensor.SiteSensors;
-import org.steambytes.ingestion.storage.Durability;
 import org.steambytes.ingestion.storage.ReadingPipeline;
 import org.steambytes.ingestion.storage.StorageUnavailableException;
 
@@ -79,18 +78,18 @@ public class ReadingIntake {
             throw BatchRejections.invalid(errors);
         }
         List<Reading> readings = toReadings(batch, siteSensors, gateway.siteId(), now);
-        Durability durability = awaitDurable(readings);
-        UUID batchId = UUID.randomUUID();
+        awaitDurable(readings);
+        UUID batchId = BatchIds.next();
         accepted.increment(readings.size());
         live.publish(gateway.siteId(), batchId, readings, siteSensors);
-        ingestionLog.accepted(batchId, gateway, now, readings.size(), durability == Durability.SPOOLED,
+        ingestionLog.accepted(batchId, gateway, now, readings.size(), !pipeline.isInfluxAvailable(),
                 System.nanoTime() - started);
         return new AcceptedBatch(readings.size(), batchId);
     }
 
-    private Durability awaitDurable(List<Reading> readings) {
+    private void awaitDurable(List<Reading> readings) {
         try {
-            return pipeline.submit(readings).get(acceptTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            pipeline.submit(readings).get(acceptTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             if (e.getCause() instanceof StorageUnavailableException unavailable && unavailable.spoolFull()) {
                 rejected("spool_full", readings.size());

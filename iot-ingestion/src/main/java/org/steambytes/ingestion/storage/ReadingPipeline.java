@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,142 +24,116 @@ import org.steambytes.common.reading.ReadingStoreUnavailableException;
 import org.steambytes.common.reading.ReadingsRefusedException;
 
 /**
- * Makes accepted batches durable. Request threads {@link #submit} a batch and wait for its future;
- * writer threads coalesce whatever batches are waiting into one InfluxDB write and complete them all
- * when it returns. If a write fails or times out, those batches are appended to the {@link Spool}
- * (fsync) instead, and from then on every batch goes to the spool until the replayer has written the
- * whole spool to InfluxDB in order — so a newer value is never overwritten by an older replayed one.
+ * Makes accepted batches durable, then ships them to InfluxDB.
+ *
+ * <p>Journal first: request threads {@link #submit} a batch and wait; the journal thread takes every
+ * batch waiting, appends them to the {@link Spool} and fsyncs once (group commit, ~0.3 ms here), and
+ * completes them all — that is the 202. The shipper reads the spool in order and writes it to InfluxDB
+ * in large coalesced writes, committing its position after each. While InfluxDB is down or slow the
+ * spool simply grows (503 only when it is full) and the shipper catches up when it answers. One path
+ * for normal operation and recovery; order is the journal's; a crash replays at most the last
+ * uncommitted chunk, which InfluxDB absorbs (same point, same value).
  */
 public final class ReadingPipeline implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ReadingPipeline.class);
-    private static final long REPLAY_CHUNK_BYTES = 4L * 1024 * 1024;
 
-    private record Pending(List<Reading> readings, CompletableFuture<Durability> done) {
+    private record Pending(List<Reading> readings, CompletableFuture<Void> done) {
     }
 
     private final ReadingStore store;
     private final Spool spool;
     private final Path deadLetters;
-    private final int maxWriteReadings;
+    private final long shipChunkBytes;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Object modeLock = new Object();
+    private final Semaphore journalled = new Semaphore(0);
     private final List<Thread> threads = new ArrayList<>();
     private final Timer writeLatency;
+    private final Timer journalLatency;
     private final DistributionSummary coalescedSize;
-    private final Counter replayedReadings;
-    private volatile boolean spooling;
+    private final Counter shippedReadings;
+    private volatile boolean influxAvailable = true;
     private volatile boolean running = true;
 
-    /** Opens (and recovers) the spool in {@code directory} and starts the writers and the replayer. */
+    /** Opens (and recovers) the spool in {@code directory} and starts the journal and shipper threads. */
     public static ReadingPipeline open(ReadingStore store, Path directory, long maxSpoolBytes, long segmentBytes,
-            int writers, int maxWriteReadings, MeterRegistry meters) throws IOException {
+            int maxWriteReadings, MeterRegistry meters) throws IOException {
         Spool spool = Spool.open(directory, maxSpoolBytes, segmentBytes);
-        return new ReadingPipeline(store, spool, directory.resolve("refused").resolve("readings.txt"), writers,
+        return new ReadingPipeline(store, spool, directory.resolve("refused").resolve("readings.txt"),
                 maxWriteReadings, meters);
     }
 
-    ReadingPipeline(ReadingStore store, Spool spool, Path deadLetters, int writers, int maxWriteReadings,
-            MeterRegistry meters) {
+    ReadingPipeline(ReadingStore store, Spool spool, Path deadLetters, int maxWriteReadings, MeterRegistry meters) {
         this.store = store;
         this.spool = spool;
         this.deadLetters = deadLetters;
-        this.maxWriteReadings = maxWriteReadings;
-        this.spooling = !spool.isEmpty(); // left over from before a crash: replay it before anything newer
+        this.shipChunkBytes = (long) maxWriteReadings * 48; // about 48 journal bytes per reading
         this.writeLatency = Timer.builder("ingestion.influx.write").description("InfluxDB write latency")
+                .publishPercentiles(0.5, 0.99).register(meters);
+        this.journalLatency = Timer.builder("ingestion.spool.append").description("journal append + fsync latency")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.coalescedSize = DistributionSummary.builder("ingestion.coalesced.batch.size").baseUnit("readings")
                 .description("readings per InfluxDB write").register(meters);
-        this.replayedReadings = Counter.builder("ingestion.spool.replayed").baseUnit("readings").register(meters);
+        this.shippedReadings = Counter.builder("ingestion.influx.shipped").baseUnit("readings").register(meters);
         Gauge.builder("ingestion.spool.depth", spool, Spool::pendingRecords).baseUnit("batches")
-                .description("batches waiting in the spool").register(meters);
+                .description("accepted batches not yet in InfluxDB").register(meters);
         Gauge.builder("ingestion.spool.size", spool, Spool::liveBytes).baseUnit("bytes").register(meters);
-        for (int i = 0; i < writers; i++) {
-            threads.add(start("influx-writer-" + i, this::writeLoop));
+        threads.add(start("spool-journal", this::journalLoop));
+        threads.add(start("influx-shipper", this::shipLoop));
+        if (!spool.isEmpty()) {
+            log.info("Resuming: {} accepted batches are still to be written to InfluxDB", spool.pendingRecords());
+            journalled.release();
         }
-        threads.add(start("spool-replayer", this::replayLoop));
     }
 
     /** Completes when the batch is durable, or exceptionally with {@link StorageUnavailableException}. */
-    public CompletableFuture<Durability> submit(List<Reading> readings) {
-        CompletableFuture<Durability> done = new CompletableFuture<>();
+    public CompletableFuture<Void> submit(List<Reading> readings) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Pending(readings, done));
         return done;
     }
 
-    public boolean isSpooling() {
-        return spooling;
+    /** Whether every accepted batch has been written to InfluxDB. */
+    public boolean isCaughtUp() {
+        return spool.isEmpty() && queue.isEmpty();
     }
 
-    private void writeLoop() {
-        while (running) {
-            List<Pending> group = nextGroup();
-            if (group.isEmpty()) {
-                continue;
-            }
-            synchronized (modeLock) {
-                if (spooling) {
-                    appendToSpool(group);
+    /** Whether the last InfluxDB write succeeded. */
+    public boolean isInfluxAvailable() {
+        return influxAvailable;
+    }
+
+    private void journalLoop() {
+        List<Pending> group = new ArrayList<>();
+        while (running || !queue.isEmpty()) {
+            try {
+                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                if (first == null) {
                     continue;
                 }
-            }
-            List<Reading> readings = concat(group);
-            long started = System.nanoTime();
-            try {
-                store.write(readings);
-                writeLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                coalescedSize.record(readings.size());
-                group.forEach(p -> p.done().complete(Durability.STORED));
-            } catch (ReadingStoreUnavailableException | ReadingsRefusedException e) {
-                log.warn("InfluxDB write of {} readings failed ({}); spooling until it is back", readings.size(),
-                        e.getMessage());
-                synchronized (modeLock) {
-                    spooling = true;
-                    appendToSpool(group);
-                }
-            } catch (RuntimeException e) {
-                log.error("Unexpected failure writing {} readings; spooling them", readings.size(), e);
-                synchronized (modeLock) {
-                    spooling = true;
-                    appendToSpool(group);
-                }
+                group.add(first);
+                queue.drainTo(group);
+                append(group);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            } finally {
+                group.clear();
             }
         }
     }
 
-    private List<Pending> nextGroup() {
-        List<Pending> group = new ArrayList<>();
-        try {
-            Pending first = queue.poll(200, TimeUnit.MILLISECONDS);
-            if (first == null) {
-                return group;
-            }
-            group.add(first);
-            int total = first.readings().size();
-            Pending next;
-            while (total < maxWriteReadings && (next = queue.peek()) != null
-                    && total + next.readings().size() <= maxWriteReadings) {
-                next = queue.poll();
-                if (next == null) {
-                    break;
-                }
-                group.add(next);
-                total += next.readings().size();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        return group;
-    }
-
-    private void appendToSpool(List<Pending> group) {
+    private void append(List<Pending> group) {
         List<byte[]> payloads = new ArrayList<>(group.size());
         for (Pending pending : group) {
             payloads.add(ReadingCodec.encode(pending.readings()));
         }
+        long started = System.nanoTime();
         try {
             spool.append(payloads);
-            group.forEach(p -> p.done().complete(Durability.SPOOLED));
+            journalLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            group.forEach(p -> p.done().complete(null));
+            journalled.release();
         } catch (SpoolFullException e) {
             StorageUnavailableException full = new StorageUnavailableException(e.getMessage(), e, true);
             group.forEach(p -> p.done().completeExceptionally(full));
@@ -169,65 +144,60 @@ public final class ReadingPipeline implements AutoCloseable {
         }
     }
 
-    private void replayLoop() {
-        long backoffMillis = 500;
+    private void shipLoop() {
+        long backoffMillis = 250;
         while (running) {
             try {
-                if (!spooling) {
-                    Thread.sleep(100);
-                    continue;
-                }
-                Spool.Replay replay = spool.read(REPLAY_CHUNK_BYTES);
-                if (replay.isEmpty()) {
-                    synchronized (modeLock) {
-                        if (spool.isEmpty()) {
-                            spooling = false;
-                            log.info("Spool replayed completely; writing to InfluxDB directly again");
-                        }
-                    }
+                Spool.Replay chunk = spool.read(shipChunkBytes);
+                if (chunk.isEmpty()) {
+                    journalled.tryAcquire(100, TimeUnit.MILLISECONDS);
+                    journalled.drainPermits();
                     continue;
                 }
                 List<Reading> readings = new ArrayList<>();
-                replay.payloads().forEach(payload -> readings.addAll(ReadingCodec.decode(payload)));
+                chunk.payloads().forEach(payload -> readings.addAll(ReadingCodec.decode(payload)));
+                long started = System.nanoTime();
                 try {
                     store.write(readings);
+                    writeLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+                    coalescedSize.record(readings.size());
                 } catch (ReadingsRefusedException e) {
-                    keepAsDeadLetters(replay, e);
+                    keepAsDeadLetters(chunk, e);
                 }
-                spool.commit(replay);
-                replayedReadings.increment(readings.size());
-                backoffMillis = 500;
+                spool.commit(chunk);
+                shippedReadings.increment(readings.size());
+                if (!influxAvailable) {
+                    log.info("InfluxDB answers again; {} batches still to write", spool.pendingRecords());
+                }
+                influxAvailable = true;
+                backoffMillis = 250;
             } catch (ReadingStoreUnavailableException e) {
+                if (influxAvailable) {
+                    log.warn("InfluxDB write failed ({}); accepted readings wait in the spool until it answers",
+                            e.getMessage());
+                }
+                influxAvailable = false;
                 sleepQuietly(backoffMillis);
                 backoffMillis = Math.min(backoffMillis * 2, 5_000);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
             } catch (IOException | RuntimeException e) {
-                log.error("Spool replay failed; retrying", e);
+                log.error("Shipping the spool to InfluxDB failed; retrying", e);
                 sleepQuietly(5_000);
             }
         }
     }
 
     /** InfluxDB refuses these for good: keep them beside the spool rather than block it or lose them. */
-    private void keepAsDeadLetters(Spool.Replay replay, ReadingsRefusedException cause) throws IOException {
-        log.error("InfluxDB refused {} replayed batches for good ({}); keeping them in {}", replay.payloads().size(),
+    private void keepAsDeadLetters(Spool.Replay chunk, ReadingsRefusedException cause) throws IOException {
+        log.error("InfluxDB refused {} batches for good ({}); keeping them in {}", chunk.payloads().size(),
                 cause.getMessage(), deadLetters);
         Files.createDirectories(deadLetters.getParent());
         StringBuilder lines = new StringBuilder();
-        replay.payloads().forEach(p -> ReadingCodec.decode(p).forEach(r -> lines.append(r).append('\n')));
+        chunk.payloads().forEach(p -> ReadingCodec.decode(p).forEach(r -> lines.append(r).append('\n')));
         Files.writeString(deadLetters, lines, StandardOpenOption.CREATE, StandardOpenOption.APPEND,
                 StandardOpenOption.SYNC);
-    }
-
-    private static List<Reading> concat(List<Pending> group) {
-        if (group.size() == 1) {
-            return group.get(0).readings();
-        }
-        List<Reading> all = new ArrayList<>();
-        group.forEach(p -> all.addAll(p.readings()));
-        return all;
     }
 
     private static Thread start(String name, Runnable loop) {
@@ -245,7 +215,7 @@ public final class ReadingPipeline implements AutoCloseable {
         }
     }
 
-    /** Stops taking work; batches still queued are spooled so that nothing acknowledged is lost. */
+    /** Journals what is still queued, then stops; what is not yet in InfluxDB is shipped after the next start. */
     @Override
     public void close() throws IOException {
         running = false;
@@ -255,11 +225,6 @@ public final class ReadingPipeline implements AutoCloseable {
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
             }
-        }
-        List<Pending> left = new ArrayList<>();
-        queue.drainTo(left);
-        if (!left.isEmpty()) {
-            appendToSpool(left);
         }
         spool.close();
     }

@@ -21,7 +21,8 @@ import org.slf4j.LoggerFactory;
  * <p>Segment files {@code spool-<seq>.log} hold records {@code [int length][int CRC32C][payload]};
  * {@link #append} writes a group of records and fsyncs once (group commit) before the callers are
  * told their batches are durable. {@code checkpoint} names the first record not yet replayed; it is
- * replaced atomically after each replayed write. On open, a torn tail (a crash mid-append, never
+ * replaced atomically after each replayed write. Segments are deleted once read past; a segment
+ * rolls over at {@code segmentBytes}, which bounds the disk an idle spool keeps. On open, a torn tail (a crash mid-append, never
  * acknowledged) is cut off at the last whole record. A crash between a replayed write and its
  * checkpoint replays that write again, which InfluxDB absorbs (same point, same value).
  */
@@ -108,16 +109,28 @@ final class Spool implements AutoCloseable {
         return total - readOffset;
     }
 
-    /** The next records in order, up to about {@code maxBytes} of payload; nothing is consumed until {@link #commit}. */
-    synchronized Replay read(long maxPayloadBytes) throws IOException {
+    /**
+     * The next records in order, up to about {@code maxPayloadBytes} of payload; nothing is consumed
+     * until {@link #commit}. Files are read outside the lock, so appends never wait for the reader; only
+     * one thread reads and commits.
+     */
+    Replay read(long maxPayloadBytes) throws IOException {
+        long seq;
+        long offset;
+        long pending;
+        TreeMap<Long, Long> sizes;
+        synchronized (this) {
+            seq = readSeq;
+            offset = readOffset;
+            pending = pendingRecords;
+            sizes = new TreeMap<>(segmentSizes.tailMap(readSeq, true));
+        }
         List<byte[]> payloads = new ArrayList<>();
-        long seq = readSeq;
-        long offset = readOffset;
         long taken = 0;
-        while (taken < maxPayloadBytes && pendingRecords > payloads.size()) {
-            long size = segmentSizes.getOrDefault(seq, 0L);
+        while (taken < maxPayloadBytes && pending > payloads.size()) {
+            long size = sizes.getOrDefault(seq, 0L);
             if (offset >= size) {
-                Long next = segmentSizes.higherKey(seq);
+                Long next = sizes.higherKey(seq);
                 if (next == null) {
                     break;
                 }
@@ -138,22 +151,18 @@ final class Spool implements AutoCloseable {
     }
 
     /** Marks everything up to the end of {@code replay} as stored elsewhere; frees whole segments. */
-    synchronized void commit(Replay replay) throws IOException {
-        readSeq = replay.endSeq();
-        readOffset = replay.endOffset();
-        pendingRecords -= replay.payloads().size();
-        writeCheckpoint();
-        for (Long seq : new ArrayList<>(segmentSizes.headMap(readSeq).keySet())) {
-            Files.deleteIfExists(segment(seq));
-            segmentSizes.remove(seq);
+    void commit(Replay replay) throws IOException {
+        List<Long> consumed;
+        synchronized (this) {
+            readSeq = replay.endSeq();
+            readOffset = replay.endOffset();
+            pendingRecords -= replay.payloads().size();
+            consumed = new ArrayList<>(segmentSizes.headMap(readSeq).keySet());
+            consumed.forEach(segmentSizes::remove);
         }
-        if (pendingRecords == 0 && readSeq == writeSeq && readOffset > 0) {
-            // Everything replayed: start the segment over so the spool does not grow while idle.
-            writer.truncate(0);
-            writer.force(true);
-            segmentSizes.put(writeSeq, 0L);
-            readOffset = 0;
-            writeCheckpoint();
+        writeCheckpoint(replay.endSeq(), replay.endOffset());
+        for (Long seq : consumed) {
+            Files.deleteIfExists(segment(seq));
         }
     }
 
@@ -277,11 +286,11 @@ final class Spool implements AutoCloseable {
         }
     }
 
-    private void writeCheckpoint() throws IOException {
+    private void writeCheckpoint(long seq, long offset) throws IOException {
         Path next = directory.resolve("checkpoint.next");
         try (FileChannel channel = FileChannel.open(next, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
-            channel.write(ByteBuffer.wrap((readSeq + " " + readOffset + "\n").getBytes()));
+            channel.write(ByteBuffer.wrap((seq + " " + offset + "\n").getBytes()));
             channel.force(true);
         }
         Files.move(next, directory.resolve("checkpoint"), StandardCopyOption.ATOMIC_MOVE,

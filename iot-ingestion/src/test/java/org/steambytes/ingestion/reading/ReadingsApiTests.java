@@ -21,6 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.steambytes.common.reading.InfluxReadingStore;
 import org.steambytes.common.reading.Reading;
 import org.steambytes.common.redis.RedisKeys;
+import org.steambytes.ingestion.storage.ReadingPipeline;
 import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
 import org.steambytes.testsupport.RealStores;
@@ -47,6 +48,8 @@ class ReadingsApiTests {
     InfluxReadingStore influx;
     @Autowired
     StringRedisTemplate redis;
+    @Autowired
+    ReadingPipeline pipeline;
 
     private SiteFixture site;
     private ServiceClient client;
@@ -173,6 +176,7 @@ class ReadingsApiTests {
                 "{\"site_id\": \"" + other.siteId() + "\", \"readings\": [{\"sensor_id\": \"b1-o2\", \"value\": 3}]}");
         assertThat(answer.status()).isEqualTo(403);
         assertThat(answer.json().path("code").asString()).isEqualTo("foreign_site");
+        await().atMost(Duration.ofSeconds(20)).until(pipeline::isCaughtUp);
         assertThat(influx.findReadings(other.siteId(), "b1-o2", Instant.EPOCH, Instant.now().plusSeconds(600))).isEmpty();
     }
 
@@ -277,7 +281,9 @@ class ReadingsApiTests {
         return client.post("/api/v1/readings", "Bearer " + token, JSON, body);
     }
 
+    /** What InfluxDB holds for the sensor once every batch journalled so far has been shipped. */
     private List<Reading> stored(String sensorId) {
+        await().atMost(Duration.ofSeconds(20)).until(pipeline::isCaughtUp);
         return influx.findReadings(site.siteId(), sensorId, Instant.now().minus(Duration.ofDays(40)),
                 Instant.now().plus(Duration.ofMinutes(10)));
     }

@@ -32,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 /** POST /api/v1/readings over real HTTP against real PostgreSQL, InfluxDB and Redis. */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "steambytes.ingestion.metadata-ttl=2s")
-class ReadingsApiTests {
+public class ReadingsApiTests {
 
     private static final String JSON = "application/json";
 
@@ -269,7 +269,7 @@ class ReadingsApiTests {
     }
 
     /** {@code count} readings one millisecond apart from {@code start} (pressure up to 100, else flue gas). */
-    static String batchOf(int count, Instant start) {
+    public static String batchOf(int count, Instant start) {
         String sensor = count <= 100 ? "b1-steam-pressure" : "b1-flue-gas-temp";
         return IntStream.range(0, count)
                 .mapToObj(i -> "{\"sensor_id\": \"" + sensor + "\", \"value\": " + (10 + i % 7) + ", \"timestamp\": "

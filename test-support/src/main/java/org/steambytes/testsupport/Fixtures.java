@@ -80,6 +80,38 @@ public final class Fixtures {
         }
     }
 
+    /** An API key of the given role ("reader" or "admin") for all sites or the listed ones; returns the key. */
+    public static String apiKey(String role, boolean allSites, String... siteIds) {
+        RealStores.migrateRunDatabase();
+        byte[] secret = new byte[32];
+        RANDOM.nextBytes(secret);
+        String key = "sbk_" + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+        UUID keyId = UUID.randomUUID();
+        try (Connection connection = RealStores.connect()) {
+            try (PreparedStatement insert = connection.prepareStatement("INSERT INTO api_keys (key_id, name, key_hash, "
+                    + "key_prefix, role, all_sites) VALUES (?, ?, ?, ?, ?, ?)")) {
+                insert.setObject(1, keyId);
+                insert.setString(2, "test " + role);
+                insert.setString(3, sha256Hex(key));
+                insert.setString(4, key.substring(0, 8));
+                insert.setString(5, role);
+                insert.setBoolean(6, allSites);
+                insert.executeUpdate();
+            }
+            for (String siteId : siteIds) {
+                try (PreparedStatement scope = connection.prepareStatement(
+                        "INSERT INTO api_key_site_access (key_id, site_id) VALUES (?, ?)")) {
+                    scope.setObject(1, keyId);
+                    scope.setString(2, siteId);
+                    scope.executeUpdate();
+                }
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+        return key;
+    }
+
     public static void revokeGateway(UUID gatewayId) {
         execute("UPDATE gateways SET revoked_at = now() WHERE gateway_id = '" + gatewayId + "'");
     }

@@ -45,6 +45,19 @@ public final class ServiceClient {
         return send(builder.build());
     }
 
+    /** Any method with any headers (name, value, name, value, ...); {@code body} null for none. */
+    public Answer send(String method, String path, String body, String... headers) {
+        HttpRequest.Builder builder = request(path).method(method,
+                body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (body != null) {
+            builder.header("Content-Type", "application/json");
+        }
+        for (int i = 0; i + 1 < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.build());
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
     }

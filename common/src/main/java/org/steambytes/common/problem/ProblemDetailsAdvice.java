@@ -40,8 +40,9 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<FieldProblem> errors = new ArrayList<>();
+        // JSON is snake_case everywhere: name the field as the client wrote it.
         ex.getBindingResult().getFieldErrors().forEach(error ->
-                errors.add(FieldProblem.of(error.getField(), error.getDefaultMessage())));
+                errors.add(FieldProblem.of(snakeCase(error.getField()), error.getDefaultMessage())));
         ex.getBindingResult().getGlobalErrors().forEach(error ->
                 errors.add(FieldProblem.of(error.getObjectName(), error.getDefaultMessage())));
         return validationFailed(ex, headers, errors, request);
@@ -131,6 +132,19 @@ public class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
         ProblemDetail problem = Problems.withErrors(
                 Problems.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", detail), errors);
         return handleExceptionInternal(ex, problem, headers, HttpStatus.UNPROCESSABLE_CONTENT, request);
+    }
+
+    static String snakeCase(String javaPath) {
+        StringBuilder snake = new StringBuilder(javaPath.length() + 8);
+        for (int i = 0; i < javaPath.length(); i++) {
+            char c = javaPath.charAt(i);
+            if (Character.isUpperCase(c)) {
+                snake.append('_').append(Character.toLowerCase(c));
+            } else {
+                snake.append(c);
+            }
+        }
+        return snake.toString();
     }
 
     private static String lastNode(String path) {

@@ -94,6 +94,14 @@ class ProblemDetailsAdviceTests {
     }
 
     @Test
+    void namesFieldsInSnakeCaseAsTheJsonHasThem() {
+        org.assertj.core.api.Assertions.assertThat(ProblemDetailsAdvice.snakeCase("notificationEmails[2]"))
+                .isEqualTo("notification_emails[2]");
+        org.assertj.core.api.Assertions.assertThat(ProblemDetailsAdvice.snakeCase("readings[0].sensorId"))
+                .isEqualTo("readings[0].sensor_id");
+    }
+
+    @Test
     void namesAParameterOfTheWrongType() throws Exception {
         mvc.perform(get("/pages").param("page", "two"))
                 .andExpect(status().isBadRequest())

@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
@@ -36,7 +37,7 @@ class ApiKey {
     @Column(name = "all_sites", nullable = false)
     private boolean allSites;
 
-    @ElementCollection
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "api_key_site_access", joinColumns = @JoinColumn(name = "key_id"))
     @Column(name = "site_id", length = 63)
     private Set<String> siteIds = new HashSet<>();
@@ -51,5 +52,69 @@ class ApiKey {
     private Instant revokedAt;
 
     protected ApiKey() {
+    }
+
+    ApiKey(UUID keyId, String name, String keyHash, String keyPrefix, ApiRole role, boolean allSites,
+            Set<String> siteIds, Instant createdAt) {
+        this.keyId = keyId;
+        this.name = name;
+        this.keyHash = keyHash;
+        this.keyPrefix = keyPrefix;
+        this.role = role.value();
+        this.allSites = allSites;
+        this.siteIds = new HashSet<>(siteIds);
+        this.createdAt = createdAt;
+    }
+
+    ApiCaller toCaller() {
+        return new ApiCaller(keyId, ApiRole.of(role), allSites, Set.copyOf(siteIds));
+    }
+
+    UUID keyId() {
+        return keyId;
+    }
+
+    String name() {
+        return name;
+    }
+
+    String keyPrefix() {
+        return keyPrefix;
+    }
+
+    ApiRole role() {
+        return ApiRole.of(role);
+    }
+
+    boolean allSites() {
+        return allSites;
+    }
+
+    Set<String> siteIds() {
+        return Set.copyOf(siteIds);
+    }
+
+    Instant createdAt() {
+        return createdAt;
+    }
+
+    Instant lastUsedAt() {
+        return lastUsedAt;
+    }
+
+    Instant revokedAt() {
+        return revokedAt;
+    }
+
+    void revoke(Instant at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
+    }
+
+    void promoteToAdminOfAllSites() {
+        role = ApiRole.ADMIN.value();
+        allSites = true;
+        revokedAt = null;
     }
 }

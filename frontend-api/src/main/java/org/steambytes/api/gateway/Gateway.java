@@ -36,4 +36,23 @@ class Gateway {
 
     protected Gateway() {
     }
+
+    Gateway(UUID gatewayId, String siteId, String name, String tokenHash, String tokenPrefix, Instant createdAt) {
+        this.gatewayId = gatewayId;
+        this.siteId = siteId;
+        this.name = name;
+        this.tokenHash = tokenHash;
+        this.tokenPrefix = tokenPrefix;
+        this.createdAt = createdAt;
+    }
+
+    void revoke(Instant at) {
+        if (revokedAt == null) {
+            revokedAt = at;
+        }
+    }
+
+    GatewayView view() {
+        return new GatewayView(gatewayId, siteId, name, tokenPrefix, createdAt, revokedAt);
+    }
 }

@@ -49,4 +49,25 @@ class Sensor {
 
     protected Sensor() {
     }
+
+    Sensor(String siteId, String sensorId, Instant now) {
+        this.siteId = siteId;
+        this.sensorId = sensorId;
+        this.createdAt = now;
+    }
+
+    void update(SensorDetails details, Instant now) {
+        this.sensorType = details.sensorType();
+        this.unit = details.unit();
+        this.minValid = details.minValid();
+        this.maxValid = details.maxValid();
+        this.expectedIntervalSeconds = details.expectedIntervalS();
+        this.name = details.name();
+        this.updatedAt = now;
+    }
+
+    SensorView view() {
+        return new SensorView(siteId, sensorId, sensorType, unit, minValid, maxValid, expectedIntervalSeconds, name,
+                createdAt, updatedAt);
+    }
 }

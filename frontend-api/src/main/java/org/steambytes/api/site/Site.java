@@ -44,4 +44,28 @@ class Site {
 
     protected Site() {
     }
+
+    Site(String siteId, Instant now) {
+        this.siteId = siteId;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void update(SiteDetails details, Instant now) {
+        this.name = details.name();
+        this.timezone = details.timezone();
+        this.fuelType = details.fuelType();
+        this.notificationEmails = new ArrayList<>(details.notificationEmails());
+        this.escalationEmails = new ArrayList<>(details.escalationEmails());
+        this.updatedAt = now;
+    }
+
+    SiteView view() {
+        return new SiteView(siteId, name, timezone, fuelType, List.copyOf(notificationEmails),
+                List.copyOf(escalationEmails), createdAt, updatedAt);
+    }
+
+    String siteId() {
+        return siteId;
+    }
 }

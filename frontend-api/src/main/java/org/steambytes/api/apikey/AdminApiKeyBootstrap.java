@@ -1,0 +1,45 @@
+package org.steambytes.api.apikey;
+
+import java.time.Clock;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.ApiProperties;
+import org.steambytes.common.security.SecretHashing;
+
+/** {@code STEAMBYTES_ADMIN_API_KEY}, if set, is an admin key of all sites after start-up (created or restored). */
+@Component
+class AdminApiKeyBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminApiKeyBootstrap.class);
+
+    private final ApiKeyRepository keys;
+    private final ApiProperties properties;
+    private final Clock clock;
+
+    AdminApiKeyBootstrap(ApiKeyRepository keys, ApiProperties properties, Clock clock) {
+        this.keys = keys;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        String value = properties.adminApiKey();
+        if (value == null || value.isBlank()) {
+            return;
+        }
+        String hash = SecretHashing.sha256Hex(value.trim());
+        keys.findByKeyHash(hash).ifPresentOrElse(ApiKey::promoteToAdminOfAllSites, () -> {
+            keys.save(new ApiKey(UUID.randomUUID(), "bootstrap admin (STEAMBYTES_ADMIN_API_KEY)", hash,
+                    ApiKeys.prefixOf(value.trim()), ApiRole.ADMIN, true, Set.of(), clock.instant()));
+            log.info("Created the admin API key given by STEAMBYTES_ADMIN_API_KEY");
+        });
+    }
+}

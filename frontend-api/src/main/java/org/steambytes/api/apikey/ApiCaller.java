@@ -1,0 +1,16 @@
+package org.steambytes.api.apikey;
+
+import java.util.Set;
+import java.util.UUID;
+
+/** The authenticated integrator: its key, role and site scope. */
+public record ApiCaller(UUID keyId, ApiRole role, boolean allSites, Set<String> siteIds) {
+
+    public boolean canSee(String siteId) {
+        return allSites || siteIds.contains(siteId);
+    }
+
+    public boolean isAdmin() {
+        return role == ApiRole.ADMIN;
+    }
+}

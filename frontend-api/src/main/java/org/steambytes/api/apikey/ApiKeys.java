@@ -1,0 +1,80 @@
+package org.steambytes.api.apikey;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.common.problem.FieldProblem;
+import org.steambytes.common.problem.ProblemException;
+import org.steambytes.common.security.SecretHashing;
+
+/** Issuing, listing and revoking API keys. A key can only hand out what it has itself: its role and sites at most. */
+@Service
+public class ApiKeys {
+
+    private final ApiKeyRepository keys;
+    private final Clock clock;
+
+    ApiKeys(ApiKeyRepository keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** A new key and, once only, its secret. */
+    public record IssuedKey(UUID keyId, String key, KeyView details) {
+    }
+
+    public record KeyView(UUID keyId, String name, String keyPrefix, ApiRole role, boolean allSites,
+            Set<String> siteIds, java.time.Instant createdAt, java.time.Instant lastUsedAt,
+            java.time.Instant revokedAt) {
+    }
+
+    @Transactional
+    public IssuedKey issue(ApiCaller issuer, String name, ApiRole role, List<String> siteIds) {
+        boolean allSites = siteIds == null;
+        Set<String> sites = allSites ? Set.of() : new HashSet<>(siteIds);
+        if (allSites && !issuer.allSites()) {
+            throw ProblemException.of(HttpStatus.FORBIDDEN, "scope_exceeded",
+                    "A key limited to some sites cannot issue a key for all sites; list the site_ids.")
+                    .withErrors(List.of(FieldProblem.of("site_ids", "required for a key limited to some sites")));
+        }
+        List<FieldProblem> outside = sites.stream().filter(site -> !issuer.canSee(site))
+                .map(site -> FieldProblem.of("site_ids", "unknown site '" + site + "'")).toList();
+        if (!outside.isEmpty()) {
+            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed",
+                    "The key would reach sites outside your own scope.").withErrors(outside);
+        }
+        String secret = SecretHashing.newSecret("sbk_");
+        ApiKey key = keys.save(new ApiKey(UUID.randomUUID(), name, SecretHashing.sha256Hex(secret), prefixOf(secret),
+                role, allSites, sites, clock.instant()));
+        return new IssuedKey(key.keyId(), secret, view(key));
+    }
+
+    @Transactional(readOnly = true)
+    public List<KeyView> list(ApiCaller caller) {
+        return keys.findAll().stream()
+                .filter(key -> caller.allSites() || (!key.allSites() && caller.siteIds().containsAll(key.siteIds())))
+                .map(ApiKeys::view).toList();
+    }
+
+    @Transactional
+    public void revoke(ApiCaller caller, UUID keyId) {
+        ApiKey key = keys.findById(keyId)
+                .filter(k -> caller.allSites() || (!k.allSites() && caller.siteIds().containsAll(k.siteIds())))
+                .orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND, "not_found", "No API key " + keyId + "."));
+        key.revoke(clock.instant());
+    }
+
+    static String prefixOf(String secret) {
+        return secret.substring(0, Math.min(8, secret.length()));
+    }
+
+    private static KeyView view(ApiKey key) {
+        return new KeyView(key.keyId(), key.name(), key.keyPrefix(), key.role(), key.allSites(), key.siteIds(),
+                key.createdAt(), key.lastUsedAt(), key.revokedAt());
+    }
+}

@@ -1,0 +1,57 @@
+package org.steambytes.api.apikey;
+
+import java.time.Clock;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.steambytes.api.ApiProperties;
+import org.steambytes.common.problem.ProblemJsonWriter;
+import org.steambytes.common.security.BaselineSecurity;
+import org.steambytes.common.security.ProblemSecurityHandlers;
+
+/**
+ * The baseline plus integrators: every {@code /api/v1} route needs an API key; reading needs any
+ * role, changing needs {@code admin} (a reader writing gets 403). Which sites a key sees is checked
+ * per site by the features (404 for a site outside the scope).
+ */
+@Configuration(proxyBeanMethods = false)
+class ApiSecurityConfiguration {
+
+    @Bean
+    ProblemSecurityHandlers problemSecurityHandlers(ProblemJsonWriter writer) {
+        return new ProblemSecurityHandlers(writer, "ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
+    }
+
+    @Bean
+    ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(ApiKeyRepository keys, ProblemSecurityHandlers problems,
+            Clock clock) {
+        return new ApiKeyAuthenticationFilter(keys, problems, clock);
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilterRegistration(ApiKeyAuthenticationFilter filter) {
+        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false); // only inside the security chain
+        return registration;
+    }
+
+    @Bean
+    SecurityFilterChain securityFilterChain(HttpSecurity http, ApiProperties properties,
+            ProblemSecurityHandlers problems, ApiKeyAuthenticationFilter apiKeys) throws Exception {
+        http.addFilterBefore(apiKeys, AuthorizationFilter.class);
+        return BaselineSecurity.apply(http, properties.internal(), problems, requests -> requests
+                .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").hasRole(ApiRole.ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(ApiRole.READER.name(), ApiRole.ADMIN.name())
+                .requestMatchers("/api/v1/**").hasRole(ApiRole.ADMIN.name()))
+                .build();
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+}

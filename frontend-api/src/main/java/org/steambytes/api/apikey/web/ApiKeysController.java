@@ -1,0 +1,62 @@
+package org.steambytes.api.apikey.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.apikey.ApiKeys;
+import org.steambytes.api.apikey.ApiRole;
+
+/** {@code /api-keys}: admin keys issue, list and revoke keys within their own scope. */
+@RestController
+@RequestMapping("/api/v1/api-keys")
+class ApiKeysController {
+
+    /** {@code site_ids} left out means all sites. */
+    record KeyRequest(@NotBlank @Size(max = 100) String name,
+            @NotNull @Pattern(regexp = "reader|admin", message = "must be reader or admin") String role,
+            @Size(max = 1000) List<@NotBlank String> siteIds) {
+    }
+
+    record IssuedKeyResponse(UUID keyId, String key, ApiKeys.KeyView details) {
+    }
+
+    private final ApiKeys keys;
+
+    ApiKeysController(ApiKeys keys) {
+        this.keys = keys;
+    }
+
+    @PostMapping
+    ResponseEntity<IssuedKeyResponse> issue(@AuthenticationPrincipal ApiCaller caller,
+            @Valid @RequestBody KeyRequest request) {
+        ApiKeys.IssuedKey issued = keys.issue(caller, request.name(), ApiRole.of(request.role()), request.siteIds());
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new IssuedKeyResponse(issued.keyId(), issued.key(), issued.details()));
+    }
+
+    @GetMapping
+    List<ApiKeys.KeyView> list(@AuthenticationPrincipal ApiCaller caller) {
+        return keys.list(caller);
+    }
+
+    @DeleteMapping("/{keyId}")
+    ResponseEntity<Void> revoke(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID keyId) {
+        keys.revoke(caller, keyId);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,72 @@
+package org.steambytes.api.sensor;
+
+import java.time.Clock;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.site.Sites;
+import org.steambytes.common.problem.ProblemException;
+
+/**
+ * A site's sensors. iot-ingestion re-reads sensor metadata at least every 30 s (and at once for a
+ * sensor it does not know), so a change here reaches ingestion within that time.
+ */
+@Service
+public class Sensors {
+
+    private final SensorRepository sensors;
+    private final Sites sites;
+    private final Clock clock;
+
+    Sensors(SensorRepository sensors, Sites sites, Clock clock) {
+        this.sensors = sensors;
+        this.sites = sites;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<SensorView> list(ApiCaller caller, String siteId, Pageable pageable) {
+        sites.requireVisible(caller, siteId);
+        return sensors.findBySiteId(siteId, pageable).map(Sensor::view);
+    }
+
+    @Transactional(readOnly = true)
+    public SensorView get(ApiCaller caller, String siteId, String sensorId) {
+        sites.requireVisible(caller, siteId);
+        return find(siteId, sensorId).view();
+    }
+
+    @Transactional
+    public SensorView create(ApiCaller caller, String siteId, String sensorId, SensorDetails details) {
+        sites.requireVisible(caller, siteId);
+        if (sensors.existsBySiteIdAndSensorId(siteId, sensorId)) {
+            throw ProblemException.of(HttpStatus.CONFLICT, "sensor_exists",
+                    "Site '" + siteId + "' has a sensor '" + sensorId + "' already.");
+        }
+        Sensor sensor = new Sensor(siteId, sensorId, clock.instant());
+        sensor.update(details, clock.instant());
+        return sensors.save(sensor).view();
+    }
+
+    @Transactional
+    public SensorView update(ApiCaller caller, String siteId, String sensorId, SensorDetails details) {
+        sites.requireVisible(caller, siteId);
+        Sensor sensor = find(siteId, sensorId);
+        sensor.update(details, clock.instant());
+        return sensor.view();
+    }
+
+    @Transactional
+    public void delete(ApiCaller caller, String siteId, String sensorId) {
+        sites.requireVisible(caller, siteId);
+        sensors.delete(find(siteId, sensorId));
+    }
+
+    private Sensor find(String siteId, String sensorId) {
+        return sensors.findBySiteIdAndSensorId(siteId, sensorId).orElseThrow(() -> ProblemException.of(
+                HttpStatus.NOT_FOUND, "sensor_not_found", "Site '" + siteId + "' has no sensor '" + sensorId + "'."));
+    }
+}

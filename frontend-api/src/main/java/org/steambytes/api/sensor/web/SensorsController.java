@@ -1,0 +1,76 @@
+package org.steambytes.api.sensor.web;
+
+import jakarta.validation.Valid;
+import java.util.List;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.sensor.SensorView;
+import org.steambytes.api.sensor.Sensors;
+import org.steambytes.api.site.web.Pages;
+import org.steambytes.common.problem.FieldProblem;
+import org.steambytes.common.problem.ProblemException;
+
+@RestController
+@RequestMapping("/api/v1/sites/{siteId}/sensors")
+class SensorsController {
+
+    private final Sensors sensors;
+
+    SensorsController(Sensors sensors) {
+        this.sensors = sensors;
+    }
+
+    @GetMapping
+    PagedModel<SensorView> list(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
+            @PageableDefault(size = 100, sort = "sensorId", direction = Sort.Direction.ASC) Pageable pageable) {
+        return new PagedModel<>(sensors.list(caller, siteId, Pages.capped(pageable)));
+    }
+
+    @GetMapping("/{sensorId}")
+    SensorView get(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
+            @PathVariable String sensorId) {
+        return sensors.get(caller, siteId, sensorId);
+    }
+
+    @PostMapping
+    ResponseEntity<SensorView> create(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
+            @Valid @RequestBody SensorRequest request) {
+        if (request.sensorId() == null) {
+            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
+                    .withErrors(List.of(FieldProblem.of("sensor_id", "is required")));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(sensors.create(caller, siteId, request.sensorId(), request.details()));
+    }
+
+    @PutMapping("/{sensorId}")
+    SensorView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
+            @PathVariable String sensorId, @Valid @RequestBody SensorRequest request) {
+        if (request.sensorId() != null && !request.sensorId().equals(sensorId)) {
+            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
+                    .withErrors(List.of(FieldProblem.of("sensor_id", "cannot be changed")));
+        }
+        return sensors.update(caller, siteId, sensorId, request.details());
+    }
+
+    @DeleteMapping("/{sensorId}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
+            @PathVariable String sensorId) {
+        sensors.delete(caller, siteId, sensorId);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -1,0 +1,93 @@
+package org.steambytes.api.site;
+
+import java.time.Clock;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.common.problem.ProblemException;
+
+/**
+ * Sites within a caller's scope. A site outside the scope is answered exactly like a missing one
+ * (404), so a key cannot learn which other sites exist.
+ */
+@Service
+public class Sites {
+
+    private final SiteRepository sites;
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+
+    Sites(SiteRepository sites, JdbcTemplate jdbc, Clock clock) {
+        this.sites = sites;
+        this.jdbc = jdbc;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<SiteView> list(ApiCaller caller, Pageable pageable) {
+        Page<Site> page = caller.allSites() ? sites.findAll(pageable) : sites.findBySiteIdIn(caller.siteIds(), pageable);
+        return page.map(Site::view);
+    }
+
+    @Transactional(readOnly = true)
+    public SiteView get(ApiCaller caller, String siteId) {
+        return visible(caller, siteId).view();
+    }
+
+    /** Fails with 404 unless the site exists and the caller may see it. */
+    public void requireVisible(ApiCaller caller, String siteId) {
+        if (!caller.canSee(siteId) || !sites.existsById(siteId)) {
+            throw notFound(siteId);
+        }
+    }
+
+    @Transactional
+    public SiteView create(ApiCaller caller, String siteId, SiteDetails details) {
+        if (!caller.allSites()) {
+            throw ProblemException.of(HttpStatus.FORBIDDEN, "scope_exceeded",
+                    "Only a key for all sites can create sites.");
+        }
+        if (sites.existsById(siteId)) {
+            throw ProblemException.of(HttpStatus.CONFLICT, "site_exists", "Site '" + siteId + "' exists already.");
+        }
+        Site site = new Site(siteId, clock.instant());
+        site.update(details, clock.instant());
+        return sites.save(site).view();
+    }
+
+    @Transactional
+    public SiteView update(ApiCaller caller, String siteId, SiteDetails details) {
+        Site site = visible(caller, siteId);
+        site.update(details, clock.instant());
+        return site.view();
+    }
+
+    /** Refuses (409) to delete a site that has sensors, gateways or logged batches unless forced. */
+    @Transactional
+    public void delete(ApiCaller caller, String siteId, boolean force) {
+        Site site = visible(caller, siteId);
+        Long dependents = jdbc.queryForObject("SELECT (SELECT count(*) FROM sensors WHERE site_id = ?)"
+                + " + (SELECT count(*) FROM gateways WHERE site_id = ?)"
+                + " + (SELECT count(*) FROM ingestion_logs WHERE site_id = ?)", Long.class, siteId, siteId, siteId);
+        if (dependents != null && dependents > 0 && !force) {
+            throw ProblemException.of(HttpStatus.CONFLICT, "site_has_data", "Site '" + siteId
+                    + "' has sensors, gateways or ingested data; delete with ?force=true to remove it with all of them.");
+        }
+        sites.delete(site);
+    }
+
+    private Site visible(ApiCaller caller, String siteId) {
+        if (!caller.canSee(siteId)) {
+            throw notFound(siteId);
+        }
+        return sites.findById(siteId).orElseThrow(() -> notFound(siteId));
+    }
+
+    static ProblemException notFound(String siteId) {
+        return ProblemException.of(HttpStatus.NOT_FOUND, "site_not_found", "No site '" + siteId + "'.");
+    }
+}

@@ -9,6 +9,8 @@ interface SensorRepository extends JpaRepository<Sensor, Long> {
 
     Page<Sensor> findBySiteId(String siteId, Pageable pageable);
 
+    java.util.List<Sensor> findBySiteIdOrderBySensorId(String siteId);
+
     Optional<Sensor> findBySiteIdAndSensorId(String siteId, String sensorId);
 
     boolean existsBySiteIdAndSensorId(String siteId, String sensorId);

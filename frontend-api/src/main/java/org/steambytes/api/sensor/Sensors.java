@@ -33,6 +33,13 @@ public class Sensors {
         return sensors.findBySiteId(siteId, pageable).map(Sensor::view);
     }
 
+    /** Every sensor of a site the caller may see, by slug. */
+    @Transactional(readOnly = true)
+    public java.util.List<SensorView> all(ApiCaller caller, String siteId) {
+        sites.requireVisible(caller, siteId);
+        return sensors.findBySiteIdOrderBySensorId(siteId).stream().map(Sensor::view).toList();
+    }
+
     @Transactional(readOnly = true)
     public SensorView get(ApiCaller caller, String siteId, String sensorId) {
         sites.requireVisible(caller, siteId);

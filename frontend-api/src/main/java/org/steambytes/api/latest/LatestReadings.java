@@ -1,0 +1,86 @@
+package org.steambytes.api.latest;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Service;
+import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.sensor.SensorView;
+import org.steambytes.api.sensor.Sensors;
+import org.steambytes.common.redis.RedisKeys;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Every sensor of a site with its latest value, straight from iot-ingestion's Redis hashes (never
+ * from the 5-minute response cache). A value is stale when older than max(3 × expected interval,
+ * 5 min) or absent; with Redis unreachable every sensor is answered as stale rather than failing.
+ */
+@Service
+public class LatestReadings {
+
+    private static final Logger log = LoggerFactory.getLogger(LatestReadings.class);
+    private static final Duration MIN_STALE_AFTER = Duration.ofMinutes(5);
+
+    public record LatestReading(String sensorId, String sensorType, Double value, String unit, Instant timestamp,
+            boolean stale) {
+    }
+
+    public record SiteLatest(String siteId, List<LatestReading> readings) {
+    }
+
+    private final Sensors sensors;
+    private final StringRedisTemplate redis;
+    private final Clock clock;
+    private final JsonMapper json = JsonMapper.builder().build();
+
+    LatestReadings(Sensors sensors, StringRedisTemplate redis, Clock clock) {
+        this.sensors = sensors;
+        this.redis = redis;
+        this.clock = clock;
+    }
+
+    public SiteLatest of(ApiCaller caller, String siteId) {
+        List<SensorView> siteSensors = sensors.all(caller, siteId);
+        Map<String, JsonNode> latestBySensor = read(siteId, siteSensors);
+        Instant now = clock.instant();
+        List<LatestReading> readings = new ArrayList<>();
+        for (SensorView sensor : siteSensors) {
+            JsonNode latest = latestBySensor.get(sensor.sensorId());
+            if (latest == null) {
+                readings.add(new LatestReading(sensor.sensorId(), sensor.sensorType(), null, sensor.unit(), null, true));
+                continue;
+            }
+            Instant timestamp = Instant.ofEpochMilli(latest.path("ts_ms").asLong());
+            Duration staleAfter = Duration.ofSeconds(3L * sensor.expectedIntervalS());
+            if (staleAfter.compareTo(MIN_STALE_AFTER) < 0) {
+                staleAfter = MIN_STALE_AFTER;
+            }
+            readings.add(new LatestReading(sensor.sensorId(), sensor.sensorType(), latest.path("value").asDouble(),
+                    sensor.unit(), timestamp, timestamp.plus(staleAfter).isBefore(now)));
+        }
+        return new SiteLatest(siteId, readings);
+    }
+
+    private Map<String, JsonNode> read(String siteId, List<SensorView> siteSensors) {
+        Map<String, JsonNode> bySensor = new HashMap<>();
+        try {
+            for (String type : new TreeSet<>(siteSensors.stream().map(SensorView::sensorType).toList())) {
+                redis.<String, String>opsForHash().entries(RedisKeys.latest(siteId, type))
+                        .forEach((sensorId, value) -> bySensor.put(sensorId, json.readTree(value)));
+            }
+        } catch (RuntimeException e) {
+            log.warn("Latest values of {} unavailable ({}); answering every sensor as stale", siteId, e.getMessage());
+            bySensor.clear();
+        }
+        return bySensor;
+    }
+}

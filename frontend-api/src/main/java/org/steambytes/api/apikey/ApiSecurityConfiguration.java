@@ -44,6 +44,9 @@ class ApiSecurityConfiguration {
             ProblemSecurityHandlers problems, ApiKeyAuthenticationFilter apiKeys) throws Exception {
         http.addFilterBefore(apiKeys, AuthorizationFilter.class);
         return BaselineSecurity.apply(http, properties.internal(), problems, requests -> requests
+                // The API's description is public, like any published API reference.
+                .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
+                        "/swagger-ui/**").permitAll()
                 .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").hasRole(ApiRole.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(ApiRole.READER.name(), ApiRole.ADMIN.name())
                 .requestMatchers("/api/v1/**").hasRole(ApiRole.ADMIN.name()))

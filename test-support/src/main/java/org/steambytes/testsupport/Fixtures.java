@@ -134,6 +134,17 @@ public final class Fixtures {
         }
     }
 
+    /** The single text value of a query. */
+    public static String countText(String sql) {
+        try (Connection connection = RealStores.connect(); var statement = connection.createStatement();
+             var rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getString(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static void addSensor(Connection connection, String siteId, SensorFixture sensor) throws SQLException {
         try (PreparedStatement insert = connection.prepareStatement("INSERT INTO sensors (site_id, sensor_id, "
                 + "sensor_type, unit, min_valid, max_valid, expected_interval_s) VALUES (?, ?, ?, ?, ?, ?, 10)")) {

@@ -1,0 +1,171 @@
+package org.steambytes.api.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+import static org.junit.jupiter.api.DynamicTest.dynamicTest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.web.bind.annotation.RequestMethod;
+import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.steambytes.testsupport.Fixtures;
+import org.steambytes.testsupport.Fixtures.SiteFixture;
+import org.steambytes.testsupport.RealStores;
+import org.steambytes.testsupport.ServiceClient;
+
+/**
+ * Every {@code /api/v1} endpoint the application maps (read from its own request mappings, so a new
+ * endpoint cannot escape) × {no key, reader of site A, admin of site A, admin of all sites} × {site A,
+ * site B}, against the expected outcome. Each call gets fresh sites, so a DELETE cannot hide another
+ * call's answer.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AuthorizationMatrixTests {
+
+    /** A valid body per endpoint that takes one; a new endpoint with a body must be added here. */
+    private static final Map<String, String> BODIES = Map.of(
+            "POST /api/v1/sites", "{\"site_id\": \"plant-%s\", \"name\": \"New\"}",
+            "PUT /api/v1/sites/{siteId}", "{\"name\": \"Renamed\"}",
+            "POST /api/v1/sites/{siteId}/sensors", "{\"sensor_id\": \"s-%s\", \"sensor_type\": \"steam_pressure\","
+                    + " \"unit\": \"bar\", \"min_valid\": 0, \"max_valid\": 20}",
+            "PUT /api/v1/sites/{siteId}/sensors/{sensorId}", "{\"sensor_type\": \"steam_pressure\", \"unit\": \"bar\","
+                    + " \"min_valid\": 0, \"max_valid\": 30}",
+            "POST /api/v1/sites/{siteId}/gateways", "{\"name\": \"gw\"}",
+            "POST /api/v1/api-keys", "{\"name\": \"k\", \"role\": \"reader\", \"site_ids\": [\"%s\"]}");
+
+    enum Caller { NONE, READER_OF_A, ADMIN_OF_A, ADMIN_OF_ALL }
+
+    enum Target { SITE_A, SITE_B }
+
+    record Endpoint(String method, String pattern) {
+
+        String key() {
+            return method + " " + pattern;
+        }
+
+        boolean isRead() {
+            return method.equals("GET");
+        }
+
+        boolean siteScoped() {
+            return pattern.contains("{siteId}");
+        }
+    }
+
+    @DynamicPropertySource
+    static void realStores(DynamicPropertyRegistry registry) {
+        RealStores.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+    @Autowired
+    @Qualifier("requestMappingHandlerMapping")
+    RequestMappingHandlerMapping mappings;
+
+    @TestFactory
+    Stream<DynamicTest> everyEndpointAnswersEveryCallerAsItsRoleAndScopeAllow() {
+        List<Endpoint> endpoints = endpoints();
+        assertThat(endpoints).as("the API's endpoints were found").hasSizeGreaterThan(10);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Endpoint endpoint : endpoints) {
+            for (Caller caller : Caller.values()) {
+                for (Target target : endpoint.siteScoped() ? List.of(Target.values()) : List.of(Target.SITE_A)) {
+                    tests.add(dynamicTest(endpoint.key() + " as " + caller + " on " + target,
+                            () -> check(endpoint, caller, target)));
+                }
+            }
+        }
+        return tests.stream();
+    }
+
+    private void check(Endpoint endpoint, Caller caller, Target target) {
+        SiteFixture a = Fixtures.boilerHouse();
+        SiteFixture b = Fixtures.boilerHouse();
+        SiteFixture on = target == Target.SITE_A ? a : b;
+        String key = switch (caller) {
+            case NONE -> null;
+            case READER_OF_A -> Fixtures.apiKey("reader", false, a.siteId());
+            case ADMIN_OF_A -> Fixtures.apiKey("admin", false, a.siteId());
+            case ADMIN_OF_ALL -> Fixtures.apiKey("admin", true);
+        };
+        String victimKeyId = keyIdOf(Fixtures.apiKey("reader", false, a.siteId()));
+        String path = endpoint.pattern()
+                .replace("{siteId}", on.siteId())
+                .replace("{sensorId}", "b1-steam-pressure")
+                .replace("{gatewayId}", on.gatewayId().toString())
+                .replace("{keyId}", victimKeyId);
+        String body = null;
+        if (endpoint.method().equals("POST") || endpoint.method().equals("PUT")) {
+            String template = BODIES.get(endpoint.key());
+            if (template == null) {
+                fail("No sample body for " + endpoint.key() + ": add one to BODIES so the matrix covers it");
+            }
+            body = template.formatted(endpoint.pattern().contains("api-keys") ? a.siteId()
+                    : UUID.randomUUID().toString().substring(0, 8));
+        }
+        ServiceClient.Answer answer = key == null
+                ? new ServiceClient(port).send(endpoint.method(), path, body)
+                : new ServiceClient(port).send(endpoint.method(), path, body, "X-API-Key", key);
+
+        int expected = expected(endpoint, caller, target);
+        assertThat(answer.status()).as("%s %s as %s → %s", endpoint.method(), path, caller, answer.body())
+                .isEqualTo(expected);
+        if (expected >= 400) {
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    private static int expected(Endpoint endpoint, Caller caller, Target target) {
+        if (caller == Caller.NONE) {
+            return 401;
+        }
+        boolean keysRoute = endpoint.pattern().startsWith("/api/v1/api-keys");
+        if (caller == Caller.READER_OF_A && (keysRoute || !endpoint.isRead())) {
+            return 403;
+        }
+        boolean sees = caller == Caller.ADMIN_OF_ALL || target == Target.SITE_A;
+        if (endpoint.siteScoped() && !sees) {
+            return 404;
+        }
+        if (endpoint.key().equals("POST /api/v1/sites") && caller != Caller.ADMIN_OF_ALL) {
+            return 403; // only a key for all sites creates sites
+        }
+        return switch (endpoint.method()) {
+            case "POST" -> 201;
+            case "DELETE" -> endpoint.pattern().equals("/api/v1/sites/{siteId}") ? 409 : 204; // sites have data
+            default -> 200;
+        };
+    }
+
+    private List<Endpoint> endpoints() {
+        List<Endpoint> endpoints = new ArrayList<>();
+        for (RequestMappingInfo info : mappings.getHandlerMethods().keySet()) {
+            for (String pattern : info.getPatternValues()) {
+                if (!pattern.startsWith("/api/v1")) {
+                    continue;
+                }
+                for (RequestMethod method : info.getMethodsCondition().getMethods()) {
+                    endpoints.add(new Endpoint(method.name(), pattern));
+                }
+            }
+        }
+        return endpoints;
+    }
+
+    private static String keyIdOf(String key) {
+        return Fixtures.countText("SELECT key_id::text FROM api_keys WHERE key_hash = '" + Fixtures.sha256Hex(key) + "'");
+    }
+}

@@ -112,6 +112,15 @@ public final class Fixtures {
         return key;
     }
 
+    /** A dashboard user limited to the given sites (its password hash is a placeholder nobody can log in with). */
+    public static void user(String username, String role, String... siteIds) {
+        RealStores.migrateRunDatabase();
+        execute("INSERT INTO users (username, password_hash, role) VALUES ('" + username + "', '{noop}-', '" + role + "')");
+        for (String siteId : siteIds) {
+            execute("INSERT INTO user_site_access (username, site_id) VALUES ('" + username + "', '" + siteId + "')");
+        }
+    }
+
     public static void revokeGateway(UUID gatewayId) {
         execute("UPDATE gateways SET revoked_at = now() WHERE gateway_id = '" + gatewayId + "'");
     }

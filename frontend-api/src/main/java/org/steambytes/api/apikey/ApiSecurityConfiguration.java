@@ -47,7 +47,8 @@ class ApiSecurityConfiguration {
                 // The API's description is public, like any published API reference.
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                         "/swagger-ui/**").permitAll()
-                .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**").hasRole(ApiRole.ADMIN.name())
+                .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/users", "/api/v1/users/**")
+                .hasRole(ApiRole.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(ApiRole.READER.name(), ApiRole.ADMIN.name())
                 .requestMatchers("/api/v1/**").hasRole(ApiRole.ADMIN.name()))
                 .build();

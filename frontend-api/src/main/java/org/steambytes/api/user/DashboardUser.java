@@ -4,6 +4,7 @@ import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
@@ -32,7 +33,7 @@ class DashboardUser {
     @Column(nullable = false)
     private boolean enabled;
 
-    @ElementCollection
+    @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "user_site_access", joinColumns = @JoinColumn(name = "username"))
     @Column(name = "site_id", length = 63)
     private Set<String> siteIds = new HashSet<>();
@@ -44,5 +45,32 @@ class DashboardUser {
     private Instant updatedAt;
 
     protected DashboardUser() {
+    }
+
+    DashboardUser(String username, Instant now) {
+        this.username = username;
+        this.enabled = true;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void update(String role, boolean allSites, Set<String> siteIds, Instant now) {
+        this.role = role;
+        this.allSites = allSites;
+        this.siteIds = new HashSet<>(siteIds);
+        this.updatedAt = now;
+    }
+
+    void changePassword(String passwordHash, Instant now) {
+        this.passwordHash = passwordHash;
+        this.updatedAt = now;
+    }
+
+    boolean withinScope(boolean callerAllSites, Set<String> callerSites) {
+        return callerAllSites || (!allSites && callerSites.containsAll(siteIds));
+    }
+
+    UserView view() {
+        return new UserView(username, role, allSites, Set.copyOf(siteIds), enabled, createdAt, updatedAt);
     }
 }

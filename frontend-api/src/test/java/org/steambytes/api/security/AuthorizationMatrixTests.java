@@ -35,15 +35,19 @@ import org.steambytes.testsupport.ServiceClient;
 class AuthorizationMatrixTests {
 
     /** A valid body per endpoint that takes one; a new endpoint with a body must be added here. */
+    /** {@code <random>} and {@code <site-a>} are filled in per call. */
     private static final Map<String, String> BODIES = Map.of(
-            "POST /api/v1/sites", "{\"site_id\": \"plant-%s\", \"name\": \"New\"}",
+            "POST /api/v1/sites", "{\"site_id\": \"plant-<random>\", \"name\": \"New\"}",
             "PUT /api/v1/sites/{siteId}", "{\"name\": \"Renamed\"}",
-            "POST /api/v1/sites/{siteId}/sensors", "{\"sensor_id\": \"s-%s\", \"sensor_type\": \"steam_pressure\","
+            "POST /api/v1/sites/{siteId}/sensors", "{\"sensor_id\": \"s-<random>\", \"sensor_type\": \"steam_pressure\","
                     + " \"unit\": \"bar\", \"min_valid\": 0, \"max_valid\": 20}",
             "PUT /api/v1/sites/{siteId}/sensors/{sensorId}", "{\"sensor_type\": \"steam_pressure\", \"unit\": \"bar\","
                     + " \"min_valid\": 0, \"max_valid\": 30}",
             "POST /api/v1/sites/{siteId}/gateways", "{\"name\": \"gw\"}",
-            "POST /api/v1/api-keys", "{\"name\": \"k\", \"role\": \"reader\", \"site_ids\": [\"%s\"]}");
+            "POST /api/v1/api-keys", "{\"name\": \"k\", \"role\": \"reader\", \"site_ids\": [\"<site-a>\"]}",
+            "POST /api/v1/users", "{\"username\": \"u-<random>\", \"password\": \"correct horse battery\","
+                    + " \"role\": \"viewer\", \"site_ids\": [\"<site-a>\"]}",
+            "PUT /api/v1/users/{username}", "{\"role\": \"operator\", \"site_ids\": [\"<site-a>\"]}");
 
     enum Caller { NONE, READER_OF_A, ADMIN_OF_A, ADMIN_OF_ALL }
 
@@ -102,19 +106,22 @@ class AuthorizationMatrixTests {
             case ADMIN_OF_ALL -> Fixtures.apiKey("admin", true);
         };
         String victimKeyId = keyIdOf(Fixtures.apiKey("reader", false, a.siteId()));
+        String victimUser = "op-" + UUID.randomUUID().toString().substring(0, 8);
+        Fixtures.user(victimUser, "operator", a.siteId());
         String path = endpoint.pattern()
                 .replace("{siteId}", on.siteId())
                 .replace("{sensorId}", "b1-steam-pressure")
                 .replace("{gatewayId}", on.gatewayId().toString())
-                .replace("{keyId}", victimKeyId);
+                .replace("{keyId}", victimKeyId)
+                .replace("{username}", victimUser);
         String body = null;
         if (endpoint.method().equals("POST") || endpoint.method().equals("PUT")) {
             String template = BODIES.get(endpoint.key());
             if (template == null) {
                 fail("No sample body for " + endpoint.key() + ": add one to BODIES so the matrix covers it");
             }
-            body = template.formatted(endpoint.pattern().contains("api-keys") ? a.siteId()
-                    : UUID.randomUUID().toString().substring(0, 8));
+            body = template.replace("<site-a>", a.siteId())
+                    .replace("<random>", UUID.randomUUID().toString().substring(0, 8));
         }
         ServiceClient.Answer answer = key == null
                 ? new ServiceClient(port).send(endpoint.method(), path, body)
@@ -132,8 +139,9 @@ class AuthorizationMatrixTests {
         if (caller == Caller.NONE) {
             return 401;
         }
-        boolean keysRoute = endpoint.pattern().startsWith("/api/v1/api-keys");
-        if (caller == Caller.READER_OF_A && (keysRoute || !endpoint.isRead())) {
+        boolean adminOnly = endpoint.pattern().startsWith("/api/v1/api-keys")
+                || endpoint.pattern().startsWith("/api/v1/users");
+        if (caller == Caller.READER_OF_A && (adminOnly || !endpoint.isRead())) {
             return 403;
         }
         boolean sees = caller == Caller.ADMIN_OF_ALL || target == Target.SITE_A;

@@ -1,0 +1,46 @@
+package org.steambytes.api.user;
+
+import java.time.Clock;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.ApiProperties;
+
+/** {@code STEAMBYTES_ADMIN_PASSWORD}, if set, is the password of a web user {@code admin} of all sites after start-up. */
+@Component
+class AdminUserBootstrap implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(AdminUserBootstrap.class);
+    static final String ADMIN = "admin";
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final ApiProperties properties;
+    private final Clock clock;
+
+    AdminUserBootstrap(UserRepository users, PasswordEncoder passwords, ApiProperties properties, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        String password = properties.adminPassword();
+        if (password == null || password.isBlank()) {
+            return;
+        }
+        DashboardUser admin = users.findById(ADMIN).orElseGet(() -> new DashboardUser(ADMIN, clock.instant()));
+        admin.update("admin", true, Set.of(), clock.instant());
+        admin.changePassword(passwords.encode(password), clock.instant());
+        users.save(admin);
+        log.info("Web user '{}' has the password given by STEAMBYTES_ADMIN_PASSWORD", ADMIN);
+    }
+}

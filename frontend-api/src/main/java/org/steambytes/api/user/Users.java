@@ -1,0 +1,101 @@
+package org.steambytes.api.user;
+
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.common.problem.FieldProblem;
+import org.steambytes.common.problem.ProblemException;
+
+/**
+ * Dashboard users, managed by admin keys within their own scope: a key limited to some sites sees
+ * and manages only users limited to those sites. Passwords are stored with an adaptive hash
+ * (bcrypt through Spring Security's delegating encoder, so the algorithm can be raised later).
+ */
+@Service
+public class Users {
+
+    private final UserRepository users;
+    private final PasswordEncoder passwords;
+    private final Clock clock;
+
+    Users(UserRepository users, PasswordEncoder passwords, Clock clock) {
+        this.users = users;
+        this.passwords = passwords;
+        this.clock = clock;
+    }
+
+    /** Role, site scope and (on create, or to change it) the password. */
+    public record UserChange(String role, List<String> siteIds, String password) {
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserView> list(ApiCaller caller) {
+        return users.findAll().stream().filter(u -> u.withinScope(caller.allSites(), caller.siteIds()))
+                .map(DashboardUser::view).sorted(java.util.Comparator.comparing(UserView::username)).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public UserView get(ApiCaller caller, String username) {
+        return visible(caller, username).view();
+    }
+
+    @Transactional
+    public UserView create(ApiCaller caller, String username, UserChange change) {
+        if (change.password() == null) {
+            throw invalid("password", "is required");
+        }
+        if (users.existsById(username)) {
+            throw ProblemException.of(HttpStatus.CONFLICT, "user_exists", "User '" + username + "' exists already.");
+        }
+        DashboardUser user = new DashboardUser(username, clock.instant());
+        apply(caller, user, change);
+        return users.save(user).view();
+    }
+
+    @Transactional
+    public UserView update(ApiCaller caller, String username, UserChange change) {
+        DashboardUser user = visible(caller, username);
+        apply(caller, user, change);
+        return user.view();
+    }
+
+    @Transactional
+    public void delete(ApiCaller caller, String username) {
+        users.delete(visible(caller, username));
+    }
+
+    private void apply(ApiCaller caller, DashboardUser user, UserChange change) {
+        boolean allSites = change.siteIds() == null;
+        Set<String> sites = allSites ? Set.of() : new HashSet<>(change.siteIds());
+        if (allSites && !caller.allSites()) {
+            throw ProblemException.of(HttpStatus.FORBIDDEN, "scope_exceeded",
+                    "A key limited to some sites cannot grant all sites; list the site_ids.");
+        }
+        for (String site : sites) {
+            if (!caller.canSee(site)) {
+                throw invalid("site_ids", "unknown site '" + site + "'");
+            }
+        }
+        user.update(change.role(), allSites, sites, clock.instant());
+        if (change.password() != null) {
+            user.changePassword(passwords.encode(change.password()), clock.instant());
+        }
+    }
+
+    private DashboardUser visible(ApiCaller caller, String username) {
+        return users.findById(username).filter(u -> u.withinScope(caller.allSites(), caller.siteIds()))
+                .orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND, "user_not_found",
+                        "No user '" + username + "'."));
+    }
+
+    private static ProblemException invalid(String field, String message) {
+        return ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
+                .withErrors(List.of(FieldProblem.of(field, message)));
+    }
+}

@@ -1,0 +1,76 @@
+package org.steambytes.api.user.web;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.user.UserView;
+import org.steambytes.api.user.Users;
+
+/** {@code /users}: dashboard operators, managed by admin keys. {@code site_ids} left out means all sites. */
+@RestController
+@RequestMapping("/api/v1/users")
+class UsersController {
+
+    record NewUser(
+            @NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$",
+                    message = "must be lower-case letters, digits, '.', '_' or '-'") String username,
+            @NotNull @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
+            @NotNull @Pattern(regexp = "admin|operator|viewer", message = "must be admin, operator or viewer") String role,
+            @Size(max = 1000) List<String> siteIds) {
+    }
+
+    record UserUpdate(
+            @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
+            @NotNull @Pattern(regexp = "admin|operator|viewer", message = "must be admin, operator or viewer") String role,
+            @Size(max = 1000) List<String> siteIds) {
+    }
+
+    private final Users users;
+
+    UsersController(Users users) {
+        this.users = users;
+    }
+
+    @GetMapping
+    List<UserView> list(@AuthenticationPrincipal ApiCaller caller) {
+        return users.list(caller);
+    }
+
+    @PostMapping
+    ResponseEntity<UserView> create(@AuthenticationPrincipal ApiCaller caller, @Valid @RequestBody NewUser request) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(users.create(caller, request.username(),
+                new Users.UserChange(request.role(), request.siteIds(), request.password())));
+    }
+
+    @GetMapping("/{username}")
+    UserView get(@AuthenticationPrincipal ApiCaller caller, @PathVariable String username) {
+        return users.get(caller, username);
+    }
+
+    @PutMapping("/{username}")
+    UserView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable String username,
+            @Valid @RequestBody UserUpdate request) {
+        return users.update(caller, username, new Users.UserChange(request.role(), request.siteIds(),
+                request.password()));
+    }
+
+    @DeleteMapping("/{username}")
+    ResponseEntity<Void> delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String username) {
+        users.delete(caller, username);
+        return ResponseEntity.noContent().build();
+    }
+}

@@ -60,4 +60,30 @@ class AlertRule {
 
     protected AlertRule() {
     }
+
+    AlertRule(UUID ruleId, String siteId, Instant now) {
+        this.ruleId = ruleId;
+        this.siteId = siteId;
+        this.createdAt = now;
+    }
+
+    void update(RuleSpec spec, Instant now) {
+        this.sensorId = spec.sensorId();
+        this.kind = spec.kind();
+        this.operator = spec.operator();
+        this.limit = spec.limit();
+        this.deadband = spec.deadband();
+        this.delaySeconds = spec.delayS();
+        this.windowSeconds = spec.windowS();
+        this.samples = spec.samples();
+        this.severity = spec.severity();
+        this.enabled = spec.enabled();
+        this.name = spec.name();
+        this.updatedAt = now;
+    }
+
+    AlertRuleView view() {
+        return new AlertRuleView(ruleId, siteId, sensorId, kind, operator, limit, deadband, delaySeconds, windowSeconds,
+                samples, severity, enabled, name, createdAt, updatedAt);
+    }
 }

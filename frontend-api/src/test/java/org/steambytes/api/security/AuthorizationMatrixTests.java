@@ -36,18 +36,22 @@ class AuthorizationMatrixTests {
 
     /** A valid body per endpoint that takes one; a new endpoint with a body must be added here. */
     /** {@code <random>} and {@code <site-a>} are filled in per call. */
-    private static final Map<String, String> BODIES = Map.of(
-            "POST /api/v1/sites", "{\"site_id\": \"plant-<random>\", \"name\": \"New\"}",
-            "PUT /api/v1/sites/{siteId}", "{\"name\": \"Renamed\"}",
-            "POST /api/v1/sites/{siteId}/sensors", "{\"sensor_id\": \"s-<random>\", \"sensor_type\": \"steam_pressure\","
-                    + " \"unit\": \"bar\", \"min_valid\": 0, \"max_valid\": 20}",
-            "PUT /api/v1/sites/{siteId}/sensors/{sensorId}", "{\"sensor_type\": \"steam_pressure\", \"unit\": \"bar\","
-                    + " \"min_valid\": 0, \"max_valid\": 30}",
-            "POST /api/v1/sites/{siteId}/gateways", "{\"name\": \"gw\"}",
-            "POST /api/v1/api-keys", "{\"name\": \"k\", \"role\": \"reader\", \"site_ids\": [\"<site-a>\"]}",
-            "POST /api/v1/users", "{\"username\": \"u-<random>\", \"password\": \"correct horse battery\","
-                    + " \"role\": \"viewer\", \"site_ids\": [\"<site-a>\"]}",
-            "PUT /api/v1/users/{username}", "{\"role\": \"operator\", \"site_ids\": [\"<site-a>\"]}");
+    private static final String RULE = "{\"kind\": \"threshold\", \"sensor_id\": \"b1-steam-pressure\","
+            + " \"operator\": \"above\", \"limit\": 12.0, \"severity\": \"high\"}";
+    private static final Map<String, String> BODIES = Map.ofEntries(
+            Map.entry("POST /api/v1/sites/{siteId}/alert-rules", RULE),
+            Map.entry("PUT /api/v1/sites/{siteId}/alert-rules/{ruleId}", RULE),
+            Map.entry("POST /api/v1/sites", "{\"site_id\": \"plant-<random>\", \"name\": \"New\"}"),
+            Map.entry("PUT /api/v1/sites/{siteId}", "{\"name\": \"Renamed\"}"),
+            Map.entry("POST /api/v1/sites/{siteId}/sensors", "{\"sensor_id\": \"s-<random>\", \"sensor_type\": \"steam_pressure\","
+                    + " \"unit\": \"bar\", \"min_valid\": 0, \"max_valid\": 20}"),
+            Map.entry("PUT /api/v1/sites/{siteId}/sensors/{sensorId}", "{\"sensor_type\": \"steam_pressure\", \"unit\": \"bar\","
+                    + " \"min_valid\": 0, \"max_valid\": 30}"),
+            Map.entry("POST /api/v1/sites/{siteId}/gateways", "{\"name\": \"gw\"}"),
+            Map.entry("POST /api/v1/api-keys", "{\"name\": \"k\", \"role\": \"reader\", \"site_ids\": [\"<site-a>\"]}"),
+            Map.entry("POST /api/v1/users", "{\"username\": \"u-<random>\", \"password\": \"correct horse battery\","
+                    + " \"role\": \"viewer\", \"site_ids\": [\"<site-a>\"]}"),
+            Map.entry("PUT /api/v1/users/{username}", "{\"role\": \"operator\", \"site_ids\": [\"<site-a>\"]}"));
 
     enum Caller { NONE, READER_OF_A, ADMIN_OF_A, ADMIN_OF_ALL }
 
@@ -108,12 +112,16 @@ class AuthorizationMatrixTests {
         String victimKeyId = keyIdOf(Fixtures.apiKey("reader", false, a.siteId()));
         String victimUser = "op-" + UUID.randomUUID().toString().substring(0, 8);
         Fixtures.user(victimUser, "operator", a.siteId());
+        String ruleId = UUID.randomUUID().toString();
+        Fixtures.execute("INSERT INTO alert_rules (rule_id, site_id, sensor_id, kind, operator, limit_value, severity)"
+                + " VALUES ('" + ruleId + "', '" + on.siteId() + "', 'b1-o2', 'threshold', 'below', 1, 'high')");
         String path = endpoint.pattern()
                 .replace("{siteId}", on.siteId())
                 .replace("{sensorId}", "b1-steam-pressure")
                 .replace("{gatewayId}", on.gatewayId().toString())
                 .replace("{keyId}", victimKeyId)
-                .replace("{username}", victimUser);
+                .replace("{username}", victimUser)
+                .replace("{ruleId}", ruleId);
         String body = null;
         if (endpoint.method().equals("POST") || endpoint.method().equals("PUT")) {
             String template = BODIES.get(endpoint.key());

@@ -1,0 +1,83 @@
+package org.steambytes.api.alertrule;
+
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.sensor.SensorView;
+import org.steambytes.api.sensor.Sensors;
+import org.steambytes.common.problem.FieldProblem;
+import org.steambytes.common.problem.ProblemException;
+
+/** A site's alert rules, validated per kind with DOMAIN.md's defaults; alert-service evaluates them. */
+@Service
+public class AlertRules {
+
+    private final AlertRuleRepository rules;
+    private final Sensors sensors;
+    private final Clock clock;
+
+    AlertRules(AlertRuleRepository rules, Sensors sensors, Clock clock) {
+        this.rules = rules;
+        this.sensors = sensors;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AlertRuleView> list(ApiCaller caller, String siteId, Pageable pageable) {
+        sensors.all(caller, siteId); // scope check
+        return rules.findBySiteId(siteId, pageable).map(AlertRule::view);
+    }
+
+    @Transactional(readOnly = true)
+    public AlertRuleView get(ApiCaller caller, String siteId, UUID ruleId) {
+        sensors.all(caller, siteId);
+        return find(siteId, ruleId).view();
+    }
+
+    @Transactional
+    public AlertRuleView create(ApiCaller caller, String siteId, RuleDraft draft) {
+        RuleSpec spec = validated(caller, siteId, draft);
+        AlertRule rule = new AlertRule(UUID.randomUUID(), siteId, clock.instant());
+        rule.update(spec, clock.instant());
+        return rules.save(rule).view();
+    }
+
+    @Transactional
+    public AlertRuleView update(ApiCaller caller, String siteId, UUID ruleId, RuleDraft draft) {
+        RuleSpec spec = validated(caller, siteId, draft);
+        AlertRule rule = find(siteId, ruleId);
+        rule.update(spec, clock.instant());
+        return rule.view();
+    }
+
+    @Transactional
+    public void delete(ApiCaller caller, String siteId, UUID ruleId) {
+        sensors.all(caller, siteId);
+        rules.delete(find(siteId, ruleId));
+    }
+
+    private RuleSpec validated(ApiCaller caller, String siteId, RuleDraft draft) {
+        List<SensorView> siteSensors = sensors.all(caller, siteId);
+        SensorView sensor = draft.sensorId() == null ? null : siteSensors.stream()
+                .filter(s -> s.sensorId().equals(draft.sensorId())).findFirst().orElse(null);
+        List<FieldProblem> errors = new ArrayList<>();
+        RuleSpec spec = RuleValidator.validate(draft, sensor == null ? null : sensor.sensorType(), sensor != null, errors);
+        if (!errors.isEmpty()) {
+            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed",
+                    errors.size() + " field" + (errors.size() == 1 ? " is" : "s are") + " invalid.").withErrors(errors);
+        }
+        return spec;
+    }
+
+    private AlertRule find(String siteId, UUID ruleId) {
+        return rules.findByRuleIdAndSiteId(ruleId, siteId).orElseThrow(() -> ProblemException.of(
+                HttpStatus.NOT_FOUND, "rule_not_found", "Site '" + siteId + "' has no alert rule " + ruleId + "."));
+    }
+}

@@ -1,0 +1,105 @@
+package org.steambytes.api.alertrule;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import org.steambytes.common.problem.FieldProblem;
+
+/**
+ * Checks every field of a rule for its kind and fills in DOMAIN.md's defaults (ISA-18.2 starting
+ * values): deadband and on-delay by sensor type — pressure 2 % / 15 s, flow 5 % / 15 s, level 5 % /
+ * 60 s, temperature 1 % / 60 s — the deadband as a share of the limit.
+ */
+final class RuleValidator {
+
+    static final Set<String> KINDS = Set.of("threshold", "rate_of_change", "no_data", "frozen", "anomaly",
+            "efficiency_drop");
+    static final Set<String> SEVERITIES = Set.of("critical", "high", "medium", "low");
+
+    private RuleValidator() {
+    }
+
+    /** @param sensorType the type of the rule's sensor, or null when it names none (or an unknown one) */
+    static RuleSpec validate(RuleDraft draft, String sensorType, boolean sensorKnown, List<FieldProblem> errors) {
+        String kind = draft.kind();
+        if (kind == null || !KINDS.contains(kind)) {
+            errors.add(FieldProblem.of("kind", "must be one of " + String.join(", ", sorted(KINDS))));
+            kind = "threshold";
+        }
+        if (draft.severity() == null || !SEVERITIES.contains(draft.severity())) {
+            errors.add(FieldProblem.of("severity", "must be one of critical, high, medium, low"));
+        }
+        boolean siteLevel = kind.equals("efficiency_drop");
+        if (!siteLevel && draft.sensorId() == null) {
+            errors.add(FieldProblem.of("sensor_id", "is required for a " + kind + " rule"));
+        } else if (draft.sensorId() != null && !sensorKnown) {
+            errors.add(FieldProblem.of("sensor_id", "unknown sensor '" + draft.sensorId() + "' at this site"));
+        }
+        boolean needsLimit = kind.equals("threshold") || kind.equals("rate_of_change") || kind.equals("efficiency_drop");
+        boolean needsOperator = kind.equals("threshold") || kind.equals("rate_of_change");
+        if (needsOperator && !"above".equals(draft.operator()) && !"below".equals(draft.operator())) {
+            errors.add(FieldProblem.of("operator", "must be above or below"));
+        } else if (!needsOperator && draft.operator() != null) {
+            errors.add(FieldProblem.of("operator", "does not apply to a " + kind + " rule"));
+        }
+        if (needsLimit && (draft.limit() == null || !Double.isFinite(draft.limit()))) {
+            errors.add(FieldProblem.of("limit", "is required for a " + kind + " rule"));
+        } else if (kind.equals("efficiency_drop") && draft.limit() != null && draft.limit() <= 0) {
+            errors.add(FieldProblem.of("limit", "is the drop in percentage points and must be positive"));
+        }
+        if (draft.deadband() != null && (draft.deadband() < 0 || !Double.isFinite(draft.deadband()))) {
+            errors.add(FieldProblem.of("deadband", "must be zero or more"));
+        }
+        if (draft.delayS() != null && (draft.delayS() < 0 || draft.delayS() > 86_400)) {
+            errors.add(FieldProblem.of("delay_s", "must be between 0 and 86400"));
+        }
+        Integer window = draft.windowS();
+        if (window != null && (window <= 0 || window > 7 * 86_400)) {
+            errors.add(FieldProblem.of("window_s", "must be between 1 and 604800"));
+        }
+        if (kind.equals("rate_of_change") && window == null) {
+            window = 600; // slope over the last 10 minutes
+        }
+        Integer samples = draft.samples();
+        if (samples != null && (samples < 2 || samples > 10_000)) {
+            errors.add(FieldProblem.of("samples", "must be between 2 and 10000"));
+        }
+        if (kind.equals("frozen") && samples == null) {
+            samples = 10;
+        }
+        Defaults defaults = Defaults.forType(sensorType);
+        double deadband = draft.deadband() != null ? draft.deadband()
+                : kind.equals("threshold") && draft.limit() != null ? Math.abs(draft.limit()) * defaults.deadbandShare() : 0;
+        int delay = draft.delayS() != null ? draft.delayS() : kind.equals("threshold") ? defaults.delayS() : 0;
+        return new RuleSpec(draft.sensorId(), kind, draft.operator(), draft.limit(), deadband, delay, window, samples,
+                draft.severity(), draft.enabled() == null || draft.enabled(), draft.name());
+    }
+
+    record Defaults(double deadbandShare, int delayS) {
+
+        static Defaults forType(String sensorType) {
+            if (sensorType == null) {
+                return new Defaults(0, 0);
+            }
+            if (sensorType.contains("pressure")) {
+                return new Defaults(0.02, 15);
+            }
+            if (sensorType.endsWith("_flow")) {
+                return new Defaults(0.05, 15);
+            }
+            if (sensorType.contains("level")) {
+                return new Defaults(0.05, 60);
+            }
+            if (sensorType.contains("temperature")) {
+                return new Defaults(0.01, 60);
+            }
+            return new Defaults(0, 0);
+        }
+    }
+
+    private static List<String> sorted(Set<String> values) {
+        List<String> list = new ArrayList<>(values);
+        list.sort(null);
+        return list;
+    }
+}

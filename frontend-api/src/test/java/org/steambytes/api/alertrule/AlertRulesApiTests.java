@@ -1,0 +1,72 @@
+package org.steambytes.api.alertrule;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.steambytes.testsupport.Fixtures;
+import org.steambytes.testsupport.Fixtures.SiteFixture;
+import org.steambytes.testsupport.RealStores;
+import org.steambytes.testsupport.ServiceClient;
+import org.steambytes.testsupport.ServiceClient.Answer;
+
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class AlertRulesApiTests {
+
+    @DynamicPropertySource
+    static void realStores(DynamicPropertyRegistry registry) {
+        RealStores.register(registry);
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void createsTheContractsThresholdRuleAndFillsDefaults() {
+        SiteFixture site = Fixtures.boilerHouse();
+        String admin = Fixtures.apiKey("admin", false, site.siteId());
+        ServiceClient client = new ServiceClient(port);
+        String rules = "/api/v1/sites/" + site.siteId() + "/alert-rules";
+
+        Answer created = client.send("POST", rules, """
+                {"kind": "threshold", "sensor_id": "b1-steam-pressure", "operator": "above",
+                 "limit": 12.0, "deadband": 0.2, "delay_s": 15, "severity": "high"}""", "X-API-Key", admin);
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        assertThat(created.json().path("limit").asDouble()).isEqualTo(12.0);
+        assertThat(created.json().path("delay_s").asInt()).isEqualTo(15);
+        String ruleId = created.json().path("rule_id").asString();
+
+        Answer defaulted = client.send("POST", rules, """
+                {"kind": "threshold", "sensor_id": "b1-flue-gas-temp", "operator": "above", "limit": 220,
+                 "severity": "medium"}""", "X-API-Key", admin);
+        assertThat(defaulted.json().path("deadband").asDouble()).isEqualTo(2.2);
+        assertThat(defaulted.json().path("delay_s").asInt()).isEqualTo(60);
+
+        Answer updated = client.send("PUT", rules + "/" + ruleId, """
+                {"kind": "threshold", "sensor_id": "b1-steam-pressure", "operator": "above",
+                 "limit": 13.0, "severity": "critical"}""", "X-API-Key", admin);
+        assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+        assertThat(updated.json().path("severity").asString()).isEqualTo("critical");
+        assertThat(client.send("GET", rules, null, "X-API-Key", admin).json().path("content")).hasSize(2);
+        assertThat(client.send("DELETE", rules + "/" + ruleId, null, "X-API-Key", admin).status()).isEqualTo(204);
+        assertThat(client.send("GET", rules + "/" + ruleId, null, "X-API-Key", admin).status()).isEqualTo(404);
+    }
+
+    @Test
+    void refusesAnInvalidRuleListingEveryField() {
+        SiteFixture site = Fixtures.boilerHouse();
+        String admin = Fixtures.apiKey("admin", false, site.siteId());
+        Answer refused = new ServiceClient(port).send("POST", "/api/v1/sites/" + site.siteId() + "/alert-rules", """
+                {"kind": "threshold", "sensor_id": "nope", "operator": "sideways", "severity": "urgent"}""",
+                "X-API-Key", admin);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("errors")).hasSize(4);
+        Answer garbage = new ServiceClient(port).send("POST", "/api/v1/sites/" + site.siteId() + "/alert-rules",
+                "{\"limit\": \"high\"}", "X-API-Key", admin);
+        assertThat(garbage.status()).isEqualTo(400);
+        assertThat(garbage.json().path("errors").get(0).path("field").asString()).isEqualTo("limit");
+    }
+}

@@ -133,6 +133,8 @@ public final class RealStores {
         registry.add("spring.data.redis.url", RealStores::redisUrl);
         registry.add("steambytes.influx.url", RealStores::influxUrl);
         registry.add("steambytes.influx.bucket", RealStores::runInfluxDatabase);
+        // Redis outlives this run's database: keep frontend-api's response cache apart per run.
+        registry.add("steambytes.cache-namespace", RealStores::runDatabase);
     }
 
     /** Runs an InfluxQL statement that needs POST (CREATE, DROP) against the real InfluxDB. */

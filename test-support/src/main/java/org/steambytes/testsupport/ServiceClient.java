@@ -21,7 +21,8 @@ public final class ServiceClient {
         this.port = port;
     }
 
-    public record Answer(int status, String contentType, String body) {
+    /** {@code header} is the {@code X-Cache} header, where a service sends one. */
+    public record Answer(int status, String contentType, String body, String header) {
 
         public JsonNode json() {
             return JSON.readTree(body);
@@ -65,8 +66,8 @@ public final class ServiceClient {
     private static Answer send(HttpRequest request) {
         try {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Answer(response.statusCode(),
-                    response.headers().firstValue("Content-Type").orElse(""), response.body());
+            return new Answer(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.body(), response.headers().firstValue("X-Cache").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException("request to " + request.uri() + " failed", e);
         } catch (InterruptedException e) {

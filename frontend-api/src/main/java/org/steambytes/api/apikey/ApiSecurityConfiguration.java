@@ -9,6 +9,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.steambytes.api.ApiProperties;
+import org.steambytes.api.cache.ResponseCacheFilter;
 import org.steambytes.common.problem.ProblemJsonWriter;
 import org.steambytes.common.security.BaselineSecurity;
 import org.steambytes.common.security.ProblemSecurityHandlers;
@@ -41,8 +42,10 @@ class ApiSecurityConfiguration {
 
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiProperties properties,
-            ProblemSecurityHandlers problems, ApiKeyAuthenticationFilter apiKeys) throws Exception {
+            ProblemSecurityHandlers problems, ApiKeyAuthenticationFilter apiKeys, ResponseCacheFilter responseCache)
+            throws Exception {
         http.addFilterBefore(apiKeys, AuthorizationFilter.class);
+        http.addFilterAfter(responseCache, AuthorizationFilter.class); // only authorized reads reach the cache
         return BaselineSecurity.apply(http, properties.internal(), problems, requests -> requests
                 // The API's description is public, like any published API reference.
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",

@@ -1,0 +1,24 @@
+package org.steambytes.api.cache;
+
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.steambytes.api.ApiProperties;
+
+@Configuration(proxyBeanMethods = false)
+class ResponseCacheConfiguration {
+
+    @Bean
+    ResponseCacheFilter responseCacheFilter(StringRedisTemplate redis, ApiProperties properties) {
+        return new ResponseCacheFilter(new ResponseCache(redis, properties.cacheNamespace()));
+    }
+
+    /** Only inside the security chain (after authentication), not as a plain servlet filter. */
+    @Bean
+    FilterRegistrationBean<ResponseCacheFilter> responseCacheFilterRegistration(ResponseCacheFilter filter) {
+        FilterRegistrationBean<ResponseCacheFilter> registration = new FilterRegistrationBean<>(filter);
+        registration.setEnabled(false);
+        return registration;
+    }
+}

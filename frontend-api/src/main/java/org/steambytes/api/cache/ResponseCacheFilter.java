@@ -1,0 +1,93 @@
+package org.steambytes.api.cache;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.steambytes.api.apikey.ApiCaller;
+
+/**
+ * Caches successful reads of sites and their metadata in Redis for 5 minutes and evicts them when a
+ * write through this API changes the site. Runs after authentication; an entry is keyed by the
+ * caller's scope, so it is only ever served to a caller who saw exactly that answer (a 200 stored for
+ * one scope can never reach a key of another). Latest values and ingestion logs are never cached.
+ * Redis unreachable: requests pass straight through.
+ */
+public final class ResponseCacheFilter extends OncePerRequestFilter {
+
+    static final String HEADER = "X-Cache";
+    private static final Pattern SITE_PATH = Pattern.compile("^/api/v1/sites/([^/]+)(/.*)?$");
+
+    private final ResponseCache cache;
+
+    ResponseCacheFilter(ResponseCache cache) {
+        this.cache = cache;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return !request.getRequestURI().startsWith("/api/v1/sites");
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        ApiCaller caller = caller();
+        String path = request.getRequestURI();
+        String siteId = siteOf(path);
+        if (caller == null) {
+            chain.doFilter(request, response);
+            return;
+        }
+        if (!request.getMethod().equals("GET")) {
+            chain.doFilter(request, response);
+            if (response.getStatus() < 400) {
+                cache.evict(siteId); // the site's entries, and the site lists
+            }
+            return;
+        }
+        if (!cacheable(path)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String entry = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
+        ResponseCache.Lookup lookup = cache.lookup(caller, siteId, entry);
+        if (lookup.hit() != null) {
+            response.setStatus(200);
+            response.setHeader(HEADER, "HIT");
+            response.setContentType("application/json");
+            response.getOutputStream().write(lookup.hit().getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
+        recorded.setHeader(HEADER, lookup.available() ? "MISS" : "BYPASS");
+        chain.doFilter(request, recorded);
+        if (lookup.available() && recorded.getStatus() == 200) {
+            cache.store(lookup, new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
+        }
+        recorded.copyBodyToResponse();
+    }
+
+    /** Never the live values or the growing ingestion log. */
+    static boolean cacheable(String path) {
+        return !path.endsWith("/latest") && !path.endsWith("/ingestion-logs");
+    }
+
+    static String siteOf(String path) {
+        Matcher matcher = SITE_PATH.matcher(path);
+        return matcher.matches() ? matcher.group(1) : null;
+    }
+
+    private static ApiCaller caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof ApiCaller caller ? caller : null;
+    }
+}

@@ -31,7 +31,8 @@ import org.steambytes.testsupport.ServiceClient;
  * site B}, against the expected outcome. Each call gets fresh sites, so a DELETE cannot hide another
  * call's answer.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "steambytes.alert-service-url=http://127.0.0.1:9") // nothing listens: acknowledging answers 503
 class AuthorizationMatrixTests {
 
     /** A valid body per endpoint that takes one; a new endpoint with a body must be added here. */
@@ -40,6 +41,7 @@ class AuthorizationMatrixTests {
             + " \"operator\": \"above\", \"limit\": 12.0, \"severity\": \"high\"}";
     private static final Map<String, String> BODIES = Map.ofEntries(
             Map.entry("POST /api/v1/sites/{siteId}/alert-rules", RULE),
+            Map.entry("POST /api/v1/alerts/{alertId}/acknowledge", "{\"note\": \"seen\"}"),
             Map.entry("PUT /api/v1/sites/{siteId}/alert-rules/{ruleId}", RULE),
             Map.entry("POST /api/v1/sites", "{\"site_id\": \"plant-<random>\", \"name\": \"New\"}"),
             Map.entry("PUT /api/v1/sites/{siteId}", "{\"name\": \"Renamed\"}"),
@@ -67,8 +69,9 @@ class AuthorizationMatrixTests {
             return method.equals("GET");
         }
 
+        /** The path names a site, or something that belongs to one (an alert of the target site). */
         boolean siteScoped() {
-            return pattern.contains("{siteId}");
+            return pattern.contains("{siteId}") || pattern.contains("{alertId}");
         }
     }
 
@@ -112,6 +115,9 @@ class AuthorizationMatrixTests {
         String victimKeyId = keyIdOf(Fixtures.apiKey("reader", false, a.siteId()));
         String victimUser = "op-" + UUID.randomUUID().toString().substring(0, 8);
         Fixtures.user(victimUser, "operator", a.siteId());
+        String alertId = UUID.randomUUID().toString();
+        Fixtures.execute("INSERT INTO alerts (alert_id, site_id, kind, state, severity, message, opened_at) VALUES ('"
+                + alertId + "', '" + on.siteId() + "', 'site_lost', 'open', 'high', 'silent', now())");
         String ruleId = UUID.randomUUID().toString();
         Fixtures.execute("INSERT INTO alert_rules (rule_id, site_id, sensor_id, kind, operator, limit_value, severity)"
                 + " VALUES ('" + ruleId + "', '" + on.siteId() + "', 'b1-o2', 'threshold', 'below', 1, 'high')");
@@ -121,7 +127,8 @@ class AuthorizationMatrixTests {
                 .replace("{gatewayId}", on.gatewayId().toString())
                 .replace("{keyId}", victimKeyId)
                 .replace("{username}", victimUser)
-                .replace("{ruleId}", ruleId);
+                .replace("{ruleId}", ruleId)
+                .replace("{alertId}", alertId);
         String body = null;
         if (endpoint.method().equals("POST") || endpoint.method().equals("PUT")) {
             String template = BODIES.get(endpoint.key());
@@ -158,6 +165,9 @@ class AuthorizationMatrixTests {
         }
         if (endpoint.key().equals("POST /api/v1/sites") && caller != Caller.ADMIN_OF_ALL) {
             return 403; // only a key for all sites creates sites
+        }
+        if (endpoint.key().equals("POST /api/v1/alerts/{alertId}/acknowledge")) {
+            return 503; // forwarded to alert-service, which is not running here
         }
         return switch (endpoint.method()) {
             case "POST" -> 201;

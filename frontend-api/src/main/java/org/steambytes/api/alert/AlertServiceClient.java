@@ -1,0 +1,53 @@
+package org.steambytes.api.alert;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.steambytes.api.ApiProperties;
+import org.steambytes.common.problem.ProblemException;
+
+/** alert-service's internal API ({@code ALERT_SERVICE_URL}, Bearer {@code STEAMBYTES_INTERNAL_TOKEN}). */
+@Component
+class AlertServiceClient {
+
+    private final RestClient http;
+
+    AlertServiceClient(ApiProperties properties) {
+        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
+        requests.setReadTimeout(Duration.ofSeconds(5));
+        this.http = RestClient.builder()
+                .baseUrl(properties.alertServiceUrl().toString())
+                .requestFactory(requests)
+                .defaultHeader("Authorization", "Bearer " + properties.internal().token())
+                .build();
+    }
+
+    void acknowledge(UUID alertId, String who, String note) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("who", who);
+        body.put("note", note);
+        try {
+            http.post().uri("/internal/v1/alerts/{id}/acknowledge", alertId)
+                    .contentType(MediaType.APPLICATION_JSON).body(body).retrieve().toBodilessEntity();
+        } catch (HttpClientErrorException.NotFound e) {
+            throw ProblemException.of(HttpStatus.NOT_FOUND, "alert_not_found", "No alert " + alertId + ".");
+        } catch (HttpClientErrorException.Conflict e) {
+            throw ProblemException.of(HttpStatus.CONFLICT, "alert_not_acknowledgeable",
+                    "Alert " + alertId + " cannot be acknowledged in its current state.");
+        } catch (RestClientException e) {
+            throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "alert_service_unavailable",
+                    "alert-service cannot be reached; nothing was changed. Retry shortly.")
+                    .withHeader("Retry-After", "10");
+        }
+    }
+}

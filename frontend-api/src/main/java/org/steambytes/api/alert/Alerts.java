@@ -1,0 +1,87 @@
+package org.steambytes.api.alert;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
+import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Service;
+import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.site.Sites;
+import org.steambytes.common.problem.FieldProblem;
+import org.steambytes.common.problem.ProblemException;
+
+/** Alerts within the caller's scope, newest first; acknowledging goes through alert-service, which owns them. */
+@Service
+public class Alerts {
+
+    private static final Set<String> STATES = Set.of("open", "acknowledged", "resolved");
+    private static final String COLUMNS = "alert_id, site_id, sensor_id, rule_id, kind, state, severity, opened_at, "
+            + "value, limit_value, message, acknowledged_at, acknowledged_by, resolved_at";
+
+    private final JdbcTemplate jdbc;
+    private final Sites sites;
+    private final AlertServiceClient alertService;
+
+    Alerts(JdbcTemplate jdbc, Sites sites, AlertServiceClient alertService) {
+        this.jdbc = jdbc;
+        this.sites = sites;
+        this.alertService = alertService;
+    }
+
+    public Page<AlertView> list(ApiCaller caller, String siteId, String state, Pageable pageable) {
+        if (state != null && !STATES.contains(state)) {
+            throw ProblemException.of(HttpStatus.BAD_REQUEST, "invalid_parameter", "Unknown state '" + state + "'.")
+                    .withErrors(List.of(FieldProblem.of("state", "must be open, acknowledged or resolved")));
+        }
+        StringBuilder where = new StringBuilder(" WHERE true");
+        List<Object> args = new ArrayList<>();
+        if (siteId != null) {
+            sites.requireVisible(caller, siteId);
+            where.append(" AND site_id = ?");
+            args.add(siteId);
+        } else if (!caller.allSites()) {
+            where.append(" AND site_id = ANY (?)");
+            args.add(caller.siteIds().toArray(String[]::new));
+        }
+        if (state != null) {
+            where.append(" AND state = ?");
+            args.add(state);
+        }
+        Long total = jdbc.queryForObject("SELECT count(*) FROM alerts" + where, Long.class, args.toArray());
+        List<Object> pageArgs = new ArrayList<>(args);
+        pageArgs.add(pageable.getPageSize());
+        pageArgs.add(pageable.getOffset());
+        List<AlertView> alerts = jdbc.query("SELECT " + COLUMNS + " FROM alerts" + where
+                + " ORDER BY opened_at DESC, alert_id LIMIT ? OFFSET ?", Alerts::row, pageArgs.toArray());
+        return new PageImpl<>(alerts, pageable, total == null ? 0 : total);
+    }
+
+    public AlertView get(ApiCaller caller, UUID alertId) {
+        return jdbc.query("SELECT " + COLUMNS + " FROM alerts WHERE alert_id = ?", Alerts::row, alertId).stream()
+                .filter(alert -> caller.canSee(alert.siteId())).findFirst()
+                .orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND, "alert_not_found",
+                        "No alert " + alertId + "."));
+    }
+
+    /** Forwarded to alert-service; if it cannot be reached nothing changes and the caller gets 503. */
+    public AlertView acknowledge(ApiCaller caller, UUID alertId, String note) {
+        get(caller, alertId);
+        alertService.acknowledge(alertId, "api-key:" + caller.keyId(), note);
+        return get(caller, alertId);
+    }
+
+    private static AlertView row(ResultSet rs, int rowNum) throws SQLException {
+        return new AlertView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getObject(4, UUID.class),
+                rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
+                (Double) rs.getObject(9), (Double) rs.getObject(10), rs.getString(11),
+                rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(), rs.getString(13),
+                rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant());
+    }
+}

@@ -36,6 +36,7 @@ class StoreOutageTests {
         STORES.register(registry);
         registry.add("steambytes.ingestion.spool.directory", () -> "target/spool-outage-" + UUID.randomUUID());
         registry.add("steambytes.ingestion.influx-write-timeout", () -> "2s");
+        registry.add("steambytes.ingestion.metadata-ttl", () -> "1s");
     }
 
     @LocalServerPort
@@ -54,8 +55,9 @@ class StoreOutageTests {
         try (GatewayLoad load = new GatewayLoad(port, site.gatewayToken(), "b1-steam-pressure", 4, 100)) {
             Thread.sleep(1_500);
             STORES.influx.stop();
-            Thread.sleep(3_000);
-            assertThat(pipeline.isInfluxAvailable()).as("InfluxDB is gone: batches wait in the spool").isFalse();
+            // InfluxDB is gone: the shipper's next write fails and batches wait in the spool.
+            await().atMost(Duration.ofSeconds(15)).until(() -> !pipeline.isInfluxAvailable());
+            Thread.sleep(1_000);
             int acceptedWhileDown = load.acceptedTimestamps().size();
             Thread.sleep(1_000);
             assertThat(load.acceptedTimestamps().size()).as("still accepting while InfluxDB is down")
@@ -79,6 +81,31 @@ class StoreOutageTests {
         assertThat(accepted).hasSizeGreaterThan(1_000);
         assertThat(stored).as("each point once").hasSize(storedTimestamps.size());
         assertThat(missing(accepted, storedTimestamps)).as("readings that got a 202 but are not in InfluxDB").isEmpty();
+    }
+
+    @Test
+    void keepsAcceptingForKnownGatewaysAndSensorsWhilePostgresIsDown() throws Exception {
+        SiteFixture site = Fixtures.boilerHouse();
+        ServiceClient client = new ServiceClient(port);
+        String body = "{\"readings\": [{\"sensor_id\": \"b1-o2\", \"value\": %s}]}";
+        assertThat(client.post("/api/v1/readings", "Bearer " + site.gatewayToken(), "application/json",
+                body.formatted("3.0")).status()).isEqualTo(202); // gateway and sensors now cached
+        STORES.postgres.stop();
+        try {
+            Thread.sleep(1_500); // past the 1 s metadata TTL: the cache must re-read, fail, and keep its values
+            ServiceClient.Answer answer = client.post("/api/v1/readings", "Bearer " + site.gatewayToken(),
+                    "application/json", body.formatted("3.5"));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+            ServiceClient.Answer stranger = client.post("/api/v1/readings", "Bearer gw_never-seen-before",
+                    "application/json", body.formatted("1.0"));
+            assertThat(stranger.status()).as("an unknown token cannot be checked: retry later").isEqualTo(503);
+            assertThat(stranger.contentType()).startsWith("application/problem+json");
+        } finally {
+            STORES.postgres.start();
+        }
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(
+                influx.findReadings(site.siteId(), "b1-o2", Instant.EPOCH, Instant.now().plusSeconds(60)))
+                .extracting(Reading::value).containsExactlyInAnyOrder(3.0, 3.5));
     }
 
     /** A set difference: AssertJ's containsAll compares element by element, O(n²) for ~100k readings. */

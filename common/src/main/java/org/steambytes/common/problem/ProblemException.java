@@ -11,7 +11,12 @@ import org.springframework.web.ErrorResponseException;
 public class ProblemException extends ErrorResponseException {
 
     protected ProblemException(HttpStatusCode status, String code, String detail) {
-        super(status, Problems.of(status, code, detail), null);
+        this(status, code, detail, null);
+    }
+
+    /** With the failure behind it, for the log (never shown to the client). */
+    protected ProblemException(HttpStatusCode status, String code, String detail, Throwable cause) {
+        super(status, Problems.of(status, code, detail), cause);
     }
 
     public static ProblemException of(HttpStatusCode status, String code, String detail) {

@@ -6,15 +6,13 @@ import org.steambytes.common.problem.ProblemException;
 /** PostgreSQL cannot be read and nothing about this gateway or site is cached: ask the gateway to retry. */
 public final class MetadataUnavailableException extends ProblemException {
 
-    private MetadataUnavailableException() {
+    private MetadataUnavailableException(Exception cause) {
         super(HttpStatus.SERVICE_UNAVAILABLE, "metadata_unavailable",
-                "Gateway and sensor metadata cannot be read right now; retry shortly.");
+                "Gateway and sensor metadata cannot be read right now; retry shortly.", cause);
         withHeader("Retry-After", "5");
     }
 
     static MetadataUnavailableException of(Exception cause) {
-        MetadataUnavailableException e = new MetadataUnavailableException();
-        e.initCause(cause);
-        return e;
+        return new MetadataUnavailableException(cause);
     }
 }

@@ -8,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.List;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -22,7 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 public final class InternalTokenFilter extends OncePerRequestFilter {
 
     public static final String ROLE = "INTERNAL";
-    private static final String BEARER = "Bearer ";
 
     private final byte[] token;
 
@@ -39,13 +37,10 @@ public final class InternalTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            byte[] presented = header.substring(BEARER.length()).trim().getBytes(StandardCharsets.UTF_8);
-            if (MessageDigest.isEqual(token, presented)) {
-                SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
-                        "internal", null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
-            }
+        String presented = BearerToken.of(request);
+        if (presented != null && MessageDigest.isEqual(token, presented.getBytes(StandardCharsets.UTF_8))) {
+            SecurityContextHolder.getContext().setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    "internal", null, List.of(new SimpleGrantedAuthority("ROLE_" + ROLE))));
         }
         chain.doFilter(request, response);
     }

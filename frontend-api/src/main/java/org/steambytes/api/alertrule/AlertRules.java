@@ -12,6 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.steambytes.api.apikey.ApiCaller;
 import org.steambytes.api.sensor.SensorView;
 import org.steambytes.api.sensor.Sensors;
+import org.steambytes.api.site.Sites;
 import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 
@@ -20,24 +21,26 @@ import org.steambytes.common.problem.ProblemException;
 public class AlertRules {
 
     private final AlertRuleRepository rules;
+    private final Sites sites;
     private final Sensors sensors;
     private final Clock clock;
 
-    AlertRules(AlertRuleRepository rules, Sensors sensors, Clock clock) {
+    AlertRules(AlertRuleRepository rules, Sites sites, Sensors sensors, Clock clock) {
         this.rules = rules;
+        this.sites = sites;
         this.sensors = sensors;
         this.clock = clock;
     }
 
     @Transactional(readOnly = true)
     public Page<AlertRuleView> list(ApiCaller caller, String siteId, Pageable pageable) {
-        sensors.all(caller, siteId); // scope check
+        sites.requireVisible(caller, siteId);
         return rules.findBySiteId(siteId, pageable).map(AlertRule::view);
     }
 
     @Transactional(readOnly = true)
     public AlertRuleView get(ApiCaller caller, String siteId, UUID ruleId) {
-        sensors.all(caller, siteId);
+        sites.requireVisible(caller, siteId);
         return find(siteId, ruleId).view();
     }
 
@@ -59,7 +62,7 @@ public class AlertRules {
 
     @Transactional
     public void delete(ApiCaller caller, String siteId, UUID ruleId) {
-        sensors.all(caller, siteId);
+        sites.requireVisible(caller, siteId);
         rules.delete(find(siteId, ruleId));
     }
 

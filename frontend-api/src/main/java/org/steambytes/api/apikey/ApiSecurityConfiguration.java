@@ -13,6 +13,7 @@ import org.steambytes.api.cache.ResponseCacheFilter;
 import org.steambytes.common.problem.ProblemJsonWriter;
 import org.steambytes.common.security.BaselineSecurity;
 import org.steambytes.common.security.ProblemSecurityHandlers;
+import org.steambytes.common.security.SecurityChainFilters;
 
 /**
  * The baseline plus integrators: every {@code /api/v1} route needs an API key; reading needs any
@@ -35,9 +36,7 @@ class ApiSecurityConfiguration {
 
     @Bean
     FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilterRegistration(ApiKeyAuthenticationFilter filter) {
-        FilterRegistrationBean<ApiKeyAuthenticationFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setEnabled(false); // only inside the security chain
-        return registration;
+        return SecurityChainFilters.onlyInSecurityChain(filter);
     }
 
     @Bean

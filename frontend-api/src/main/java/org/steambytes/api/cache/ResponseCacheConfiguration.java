@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.steambytes.api.ApiProperties;
+import org.steambytes.common.security.SecurityChainFilters;
 
 @Configuration(proxyBeanMethods = false)
 class ResponseCacheConfiguration {
@@ -17,8 +18,6 @@ class ResponseCacheConfiguration {
     /** Only inside the security chain (after authentication), not as a plain servlet filter. */
     @Bean
     FilterRegistrationBean<ResponseCacheFilter> responseCacheFilterRegistration(ResponseCacheFilter filter) {
-        FilterRegistrationBean<ResponseCacheFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setEnabled(false);
-        return registration;
+        return SecurityChainFilters.onlyInSecurityChain(filter);
     }
 }

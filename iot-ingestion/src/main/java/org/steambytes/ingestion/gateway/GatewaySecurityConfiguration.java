@@ -10,6 +10,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.steambytes.common.problem.ProblemJsonWriter;
 import org.steambytes.common.security.BaselineSecurity;
 import org.steambytes.common.security.ProblemSecurityHandlers;
+import org.steambytes.common.security.SecurityChainFilters;
 import org.steambytes.ingestion.IngestionProperties;
 
 /** The baseline plus gateways: {@code POST /api/v1/readings} needs a gateway token. */
@@ -25,9 +26,7 @@ class GatewaySecurityConfiguration {
     /** Only inside the security chain, not a second time as a plain servlet filter. */
     @Bean
     FilterRegistrationBean<GatewayTokenFilter> gatewayTokenFilterRegistration(GatewayTokenFilter filter) {
-        FilterRegistrationBean<GatewayTokenFilter> registration = new FilterRegistrationBean<>(filter);
-        registration.setEnabled(false);
-        return registration;
+        return SecurityChainFilters.onlyInSecurityChain(filter);
     }
 
     @Bean

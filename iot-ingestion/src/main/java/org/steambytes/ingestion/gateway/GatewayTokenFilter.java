@@ -7,13 +7,13 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.steambytes.common.problem.ProblemJsonWriter;
+import org.steambytes.common.security.BearerToken;
 import org.steambytes.common.security.ProblemSecurityHandlers;
 import org.steambytes.ingestion.metadata.MetadataUnavailableException;
 
@@ -24,7 +24,6 @@ import org.steambytes.ingestion.metadata.MetadataUnavailableException;
 public final class GatewayTokenFilter extends OncePerRequestFilter {
 
     public static final String ROLE = "GATEWAY";
-    private static final String BEARER = "Bearer ";
 
     private final GatewayDirectory directory;
     private final ProblemSecurityHandlers problems;
@@ -44,14 +43,14 @@ public final class GatewayTokenFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+        String token = BearerToken.of(request);
+        if (token == null) {
             chain.doFilter(request, response); // no credentials: the entry point answers 401
             return;
         }
         Optional<Gateway> gateway;
         try {
-            gateway = directory.findByToken(header.substring(BEARER.length()).trim());
+            gateway = directory.findByToken(token);
         } catch (MetadataUnavailableException e) {
             writer.write(response, e.getBody());
             response.setHeader("Retry-After", "5");

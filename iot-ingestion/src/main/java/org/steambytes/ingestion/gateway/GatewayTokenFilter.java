@@ -52,8 +52,8 @@ public final class GatewayTokenFilter extends OncePerRequestFilter {
         try {
             gateway = directory.findByToken(token);
         } catch (MetadataUnavailableException e) {
-            writer.write(response, e.getBody());
-            response.setHeader("Retry-After", "5");
+            e.getHeaders().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+            writer.write(response, e.getBody()); // headers first: writing the body commits the response
             return;
         }
         if (gateway.isEmpty()) {

@@ -8,5 +8,5 @@ RUN mvn -B -q -DskipTests -pl ${MODULE} -am package
 FROM eclipse-temurin:17-jre
 ARG MODULE
 WORKDIR /app
-COPY --from=build /src/${MODULE}/target/${MODULE}-*.jar /app/service.jar
+COPY --from=build /src/${MODULE}/target/${MODULE}-*-exec.jar /app/service.jar
 ENTRYPOINT ["java", "-jar", "/app/service.jar"]

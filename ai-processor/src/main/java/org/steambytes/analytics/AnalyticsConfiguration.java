@@ -1,5 +1,6 @@
 package org.steambytes.analytics;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -20,5 +21,10 @@ class AnalyticsConfiguration {
     @Bean(destroyMethod = "close")
     InfluxReadingStore readingStore(AnalyticsProperties properties) {
         return InfluxReadingStore.connect(properties.influx());
+    }
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
     }
 }

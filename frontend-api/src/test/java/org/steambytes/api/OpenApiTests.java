@@ -2,6 +2,10 @@ package org.steambytes.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
+import tools.jackson.databind.JsonNode;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -31,5 +35,27 @@ class OpenApiTests {
                 .isEqualTo("X-API-Key");
         assertThat(docs.body()).contains("notification_emails").contains("expected_interval_s");
         assertThat(new ServiceClient(port).get("/swagger-ui.html").status()).isIn(200, 302);
+    }
+
+    @Test
+    void describesTheErrorsEachOperationGivesAsProblemJson() {
+        JsonNode paths = new ServiceClient(port).get("/v3/api-docs").json().path("paths");
+
+        JsonNode history = paths.path("/api/v1/sites/{siteId}/sensors/{sensorId}/readings").path("get");
+        assertThat(history.path("parameters").findValuesAsString("name"))
+                .contains("from", "to", "interval", "aggregate", "tz");
+        assertThat(history.path("responses").propertyNames()).contains("200", "401", "404", "400", "422", "503")
+                .doesNotContain("403", "409");
+        JsonNode createSite = paths.path("/api/v1/sites").path("post").path("responses");
+        assertThat(createSite.propertyNames()).contains("401", "403", "409", "422");
+        assertThat(createSite.path("422").path("content").path("application/problem+json").path("schema").path("$ref")
+                .asString()).isEqualTo("#/components/schemas/Problem");
+        List<String> undocumented = new ArrayList<>();
+        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
+            if (!operation.getValue().path("responses").has("401")) {
+                undocumented.add(operation.getKey() + " " + path.getKey());
+            }
+        }));
+        assertThat(undocumented).as("every operation documents 401").isEmpty();
     }
 }

@@ -130,6 +130,8 @@ public final class RealStores {
         registry.add("spring.datasource.url", () -> jdbcUrl(postgresHost(), postgresPort(), runDatabase()));
         registry.add("spring.datasource.username", RealStores::postgresUser);
         registry.add("spring.datasource.password", RealStores::postgresPassword);
+        // A test JVM keeps one context per configuration alive; small pools keep them under max_connections.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
         registry.add("spring.data.redis.url", RealStores::redisUrl);
         registry.add("steambytes.influx.url", RealStores::influxUrl);
         registry.add("steambytes.influx.bucket", RealStores::runInfluxDatabase);

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
@@ -79,21 +80,25 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
                 + " WHERE \"site_id\" = " + InfluxQl.literal(siteId)
                 + " AND \"sensor_id\" = " + InfluxQl.literal(sensorId)
                 + " AND time >= " + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms";
-        QueryResult result = query(query);
         List<Reading> readings = new ArrayList<>();
+        forEachRow(query(query), row -> {
+            Instant time = Instant.ofEpochMilli(((Number) row.get(0)).longValue());
+            double value = ((Number) row.get(1)).doubleValue();
+            readings.add(new Reading(siteId, sensorId, (String) row.get(2), value, time));
+        });
+        return readings;
+    }
+
+    /** Every row of every series of every statement, in order (time first, then the selected columns). */
+    public static void forEachRow(QueryResult result, Consumer<List<Object>> action) {
         for (QueryResult.Result statement : result.getResults()) {
             if (statement.getSeries() == null) {
                 continue;
             }
             for (QueryResult.Series series : statement.getSeries()) {
-                for (List<Object> row : series.getValues()) {
-                    Instant time = Instant.ofEpochMilli(((Number) row.get(0)).longValue());
-                    double value = ((Number) row.get(1)).doubleValue();
-                    readings.add(new Reading(siteId, sensorId, (String) row.get(2), value, time));
-                }
+                series.getValues().forEach(action);
             }
         }
-        return readings;
     }
 
     /** Runs an InfluxQL query against the readings database with millisecond epoch times. */

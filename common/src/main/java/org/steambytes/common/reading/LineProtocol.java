@@ -9,7 +9,7 @@ import java.util.List;
  */
 public final class LineProtocol {
 
-    static final String MEASUREMENT = "reading";
+    public static final String MEASUREMENT = "reading";
 
     private LineProtocol() {
     }

@@ -1,19 +1,18 @@
 package org.steambytes.api.alert;
 
-import java.net.http.HttpClient;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.steambytes.api.ApiProperties;
 import org.steambytes.common.problem.ProblemException;
+import org.steambytes.common.security.InternalRestClients;
 
 /** alert-service's internal API ({@code ALERT_SERVICE_URL}, Bearer {@code STEAMBYTES_INTERNAL_TOKEN}). */
 @Component
@@ -22,14 +21,7 @@ class AlertServiceClient {
     private final RestClient http;
 
     AlertServiceClient(ApiProperties properties) {
-        JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build());
-        requests.setReadTimeout(Duration.ofSeconds(5));
-        this.http = RestClient.builder()
-                .baseUrl(properties.alertServiceUrl().toString())
-                .requestFactory(requests)
-                .defaultHeader("Authorization", "Bearer " + properties.internal().token())
-                .build();
+        this.http = InternalRestClients.to(properties.alertServiceUrl(), properties.internal(), Duration.ofSeconds(5));
     }
 
     void acknowledge(UUID alertId, String who, String note) {

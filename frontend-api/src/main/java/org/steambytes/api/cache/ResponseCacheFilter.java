@@ -18,7 +18,8 @@ import org.steambytes.api.apikey.ApiCaller;
  * Caches successful reads of sites and their metadata in Redis for 5 minutes and evicts them when a
  * write through this API changes the site. Runs after authentication; an entry is keyed by the
  * caller's scope, so it is only ever served to a caller who saw exactly that answer (a 200 stored for
- * one scope can never reach a key of another). Latest values and ingestion logs are never cached.
+ * one scope can never reach a key of another). Latest values, ingestion logs and answers marked
+ * {@code Cache-Control: no-store} (history of a window not yet closed) are never cached.
  * Redis unreachable: requests pass straight through.
  */
 public final class ResponseCacheFilter extends OncePerRequestFilter {
@@ -70,7 +71,7 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
         ContentCachingResponseWrapper recorded = new ContentCachingResponseWrapper(response);
         recorded.setHeader(HEADER, lookup.available() ? "MISS" : "BYPASS");
         chain.doFilter(request, recorded);
-        if (lookup.available() && recorded.getStatus() == 200) {
+        if (lookup.available() && recorded.getStatus() == 200 && !noStore(recorded.getHeader("Cache-Control"))) {
             cache.store(lookup, new String(recorded.getContentAsByteArray(), StandardCharsets.UTF_8));
         }
         recorded.copyBodyToResponse();
@@ -79,6 +80,11 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
     /** Never the live values or the growing ingestion log. */
     static boolean cacheable(String path) {
         return !path.endsWith("/latest") && !path.endsWith("/ingestion-logs");
+    }
+
+    /** A controller marks an answer that may change any moment (history of an open window) {@code no-store}. */
+    static boolean noStore(String cacheControl) {
+        return cacheControl != null && cacheControl.contains("no-store");
     }
 
     static String siteOf(String path) {

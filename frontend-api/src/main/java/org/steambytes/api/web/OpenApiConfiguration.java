@@ -8,6 +8,7 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -23,10 +24,15 @@ class OpenApiConfiguration {
     }
 
     @Bean
+    OpenApiCustomizer problemResponses() {
+        return new ProblemResponses();
+    }
+
+    @Bean
     OpenAPI steamBytesOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("SteamBytes integrators' API").version("v1")
-                        .description("Sites, sensors, gateways, latest values, ingestion logs and API keys. "
+                        .description("Sites, sensors, gateways, latest values, history, ingestion logs, alert rules, alerts, API keys and users. "
                                 + "Every error is RFC 9457 application/problem+json with a stable `code`."))
                 .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
                         .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")))

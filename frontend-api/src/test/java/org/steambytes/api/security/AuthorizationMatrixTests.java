@@ -20,6 +20,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.steambytes.api.InProcessServices;
 import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
 import org.steambytes.testsupport.RealStores;
@@ -78,6 +79,8 @@ class AuthorizationMatrixTests {
     @DynamicPropertySource
     static void realStores(DynamicPropertyRegistry registry) {
         RealStores.register(registry);
+        registry.add("steambytes.internal.token", () -> InProcessServices.INTERNAL_TOKEN);
+        registry.add("steambytes.ai-processor-url", InProcessServices::aiProcessorUrl); // history is answered for real
     }
 
     @LocalServerPort

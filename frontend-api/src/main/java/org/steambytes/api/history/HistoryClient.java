@@ -1,0 +1,55 @@
+package org.steambytes.api.history;
+
+import java.time.Duration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.HttpClientErrorException;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.steambytes.api.ApiProperties;
+import org.steambytes.common.history.History;
+import org.steambytes.common.history.HistoryQuery;
+import org.steambytes.common.problem.ProblemException;
+import org.steambytes.common.security.InternalRestClients;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.json.JsonMapper;
+
+/** ai-processor's internal history API ({@code AI_PROCESSOR_URL}, Bearer {@code STEAMBYTES_INTERNAL_TOKEN}). */
+@Component
+class HistoryClient {
+
+    private static final Logger log = LoggerFactory.getLogger(HistoryClient.class);
+
+    private final RestClient http;
+    private final JsonMapper json;
+
+    /** {@code json} is the application's mapper: the history arrives in the services' snake_case. */
+    HistoryClient(ApiProperties properties, JsonMapper json) {
+        this.json = json;
+        this.http = InternalRestClients.to(properties.aiProcessorUrl(), properties.internal(), Duration.ofSeconds(30));
+    }
+
+    History read(HistoryQuery query) {
+        try {
+            String body = http.get().uri(uri -> uri.path("/internal/v1/history")
+                            .queryParam("site_id", "{site}").queryParam("sensor_id", "{sensor}")
+                            .queryParam("from", query.from()).queryParam("to", query.to())
+                            .queryParam("interval", query.interval().text())
+                            .queryParam("aggregate", query.aggregate().wireName())
+                            .queryParam("tz", "{tz}")
+                            .build(query.siteId(), query.sensorId(), query.timezone()))
+                    .retrieve().body(String.class);
+            return json.readValue(body, History.class);
+        } catch (HttpClientErrorException.UnprocessableContent e) {
+            // Both sides parse with HistoryQuery; only the actual point count can differ from the estimate.
+            throw HistoryQuery.tooManyPoints(HistoryQuery.MAX_POINTS + 1L);
+        } catch (RestClientException | JacksonException e) {
+            log.warn("History of {}/{} not readable from ai-processor: {}", query.siteId(), query.sensorId(), e.toString());
+            throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "history_unavailable",
+                "The readings history cannot be read right now (ai-processor or InfluxDB unreachable). Retry shortly.")
+                    .withHeader("Retry-After", "10");
+        }
+    }
+}

@@ -1,0 +1,37 @@
+package org.steambytes.api.history.web;
+
+import java.time.Duration;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.history.ReadingHistory;
+import org.steambytes.common.history.History;
+import org.steambytes.common.history.HistoryQuery;
+
+@RestController
+class ReadingHistoryController {
+
+    private final ReadingHistory history;
+
+    ReadingHistoryController(ReadingHistory history) {
+        this.history = history;
+    }
+
+    /** An open window (ending now or later) is marked {@code no-store}, so the response cache skips it. */
+    @GetMapping("/api/v1/sites/{siteId}/sensors/{sensorId}/readings")
+    ResponseEntity<History> readings(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
+            @PathVariable String sensorId, @RequestParam(required = false) String from,
+            @RequestParam(required = false) String to, @RequestParam(required = false) String interval,
+            @RequestParam(required = false) String aggregate, @RequestParam(required = false) String tz) {
+        ReadingHistory.Answer answer = history.read(caller, siteId, sensorId,
+                new HistoryQuery.Parameters(from, to, interval, aggregate, tz));
+        return ResponseEntity.ok()
+                .cacheControl(answer.closed() ? CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate() : CacheControl.noStore())
+                .body(answer.history());
+    }
+}

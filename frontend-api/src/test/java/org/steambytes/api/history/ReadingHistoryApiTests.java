@@ -1,0 +1,173 @@
+package org.steambytes.api.history;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.steambytes.api.InProcessServices;
+import org.steambytes.common.reading.InfluxSettings;
+import org.steambytes.common.reading.InfluxReadingStore;
+import org.steambytes.common.reading.Reading;
+import org.steambytes.testsupport.Fixtures;
+import org.steambytes.testsupport.Fixtures.SiteFixture;
+import org.steambytes.testsupport.RealStores;
+import org.steambytes.testsupport.ServiceClient;
+import org.steambytes.testsupport.ServiceClient.Answer;
+import org.steambytes.testsupport.TcpProxy;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * History through frontend-api → the real ai-processor (in this process) → the real InfluxDB, with a
+ * TCP proxy in front of ai-processor so a test can cut it off.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+class ReadingHistoryApiTests {
+
+    private static TcpProxy aiProcessor;
+
+    @DynamicPropertySource
+    static void services(DynamicPropertyRegistry registry) {
+        RealStores.register(registry);
+        URI url = URI.create(InProcessServices.aiProcessorUrl());
+        aiProcessor = TcpProxy.to(url.getHost(), url.getPort());
+        registry.add("steambytes.internal.token", () -> InProcessServices.INTERNAL_TOKEN);
+        registry.add("steambytes.ai-processor-url", () -> "http://127.0.0.1:" + aiProcessor.port());
+    }
+
+    @AfterAll
+    static void closeProxy() {
+        aiProcessor.close();
+    }
+
+    @LocalServerPort
+    int port;
+
+    @Test
+    void aDayOfHourlyMeansStartsAtLocalMidnightInTheSitesTimeZone() {
+        SiteFixture site = Fixtures.boilerHouse(); // Europe/Berlin
+        // 29 March 2026 in Berlin: 23 hours (clocks go forward at 02:00). Two readings per hour.
+        List<Reading> readings = new ArrayList<>();
+        Instant dayStart = Instant.parse("2026-03-28T23:00:00Z");
+        for (int hour = 0; hour < 23; hour++) {
+            Instant start = dayStart.plus(Duration.ofHours(hour));
+            readings.add(pressure(site, start.plusSeconds(60), 10 + hour));
+            readings.add(pressure(site, start.plusSeconds(1800), 12 + hour));
+        }
+        write(readings);
+
+        Answer answer = get(site, "/sensors/b1-steam-pressure/readings?from=2026-03-28T23:00:00Z&to=2026-03-29T22:00:00Z"
+                + "&interval=1h&aggregate=mean");
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode history = answer.json();
+        assertThat(history.get("timezone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(history.get("site_id").asString()).isEqualTo(site.siteId());
+        JsonNode points = history.get("points");
+        assertThat(points).hasSize(23);
+        assertThat(points.get(0).get("timestamp").asString()).isEqualTo("2026-03-29T00:00:00+01:00");
+        assertThat(points.get(1).get("timestamp").asString()).isEqualTo("2026-03-29T01:00:00+01:00");
+        assertThat(points.get(2).get("timestamp").asString()).as("02:00 does not exist that day").isEqualTo("2026-03-29T03:00:00+02:00");
+        for (int hour = 0; hour < 23; hour++) {
+            assertThat(points.get(hour).get("value").asDouble()).as("hour %d", hour).isEqualTo(11.0 + hour);
+        }
+    }
+
+    @Test
+    void anExplicitTimeZoneMovesTheDailyBuckets() {
+        SiteFixture site = Fixtures.boilerHouse();
+        write(List.of(pressure(site, Instant.parse("2026-05-04T22:30:00Z"), 1), pressure(site, Instant.parse("2026-05-05T01:00:00Z"), 3)));
+
+        JsonNode berlin = get(site, "/sensors/b1-steam-pressure/readings?from=2026-05-04T00:00:00Z&to=2026-05-06T00:00:00Z"
+                + "&interval=1d&aggregate=sum").json();
+        JsonNode utc = get(site, "/sensors/b1-steam-pressure/readings?from=2026-05-04T00:00:00Z&to=2026-05-06T00:00:00Z"
+                + "&interval=1d&aggregate=sum&tz=UTC").json();
+
+        // 00:00Z to 00:00Z is 02:00 to 02:00 in Berlin: three local days are touched.
+        assertThat(values(berlin)).containsExactly("2026-05-04T00:00:00+02:00=null", "2026-05-05T00:00:00+02:00=4.0",
+                "2026-05-06T00:00:00+02:00=null");
+        assertThat(values(utc)).containsExactly("2026-05-04T00:00:00Z=1.0", "2026-05-05T00:00:00Z=3.0");
+    }
+
+    @Test
+    void closedWindowsAreCachedAndOpenOnesAreNot() {
+        SiteFixture site = Fixtures.boilerHouse();
+        write(List.of(pressure(site, Instant.now().minusSeconds(120), 9)));
+        String closed = "/sensors/b1-steam-pressure/readings?from=2026-05-04T00:00:00Z&to=2026-05-05T00:00:00Z&interval=1h";
+        String open = "/sensors/b1-steam-pressure/readings?interval=1h";
+
+        assertThat(get(site, closed).header()).isEqualTo("MISS");
+        assertThat(get(site, closed).header()).isEqualTo("HIT");
+        Answer first = get(site, open);
+        assertThat(first.header()).isEqualTo("MISS");
+        assertThat(values(first.json())).anyMatch(point -> point.endsWith("=9.0"));
+        assertThat(get(site, open).header()).as("an open window is never stored").isEqualTo("MISS");
+    }
+
+    @Test
+    void badRequestsAreNamedBeforeAiProcessorIsAsked() {
+        SiteFixture site = Fixtures.boilerHouse();
+
+        Answer unknownSensor = get(site, "/sensors/no-such-sensor/readings");
+        Answer tooMany = get(site, "/sensors/b1-o2/readings?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z&interval=1m");
+        Answer bad = get(site, "/sensors/b1-o2/readings?aggregate=median&tz=Berlin");
+
+        assertThat(unknownSensor.status()).isEqualTo(404);
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.json().get("code").asString()).isEqualTo("too_many_points");
+        assertThat(tooMany.json().get("detail").asString()).contains("84961 points").contains("shorter from/to window");
+        assertThat(bad.status()).isEqualTo(422);
+        assertThat(bad.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("aggregate", "tz");
+        assertThat(aiProcessor.clientTraffic()).as("nothing of these reached ai-processor").doesNotContain("no-such-sensor", "median");
+        for (Answer answer : List.of(unknownSensor, tooMany, bad)) {
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+    }
+
+    @Test
+    void aiProcessorUnreachableIsA503WithRetryAfter() {
+        SiteFixture site = Fixtures.boilerHouse();
+        aiProcessor.stop();
+        try {
+            Answer answer = new ServiceClient(port).send("GET", "/api/v1/sites/" + site.siteId()
+                    + "/sensors/b1-o2/readings?interval=1h", null, "X-API-Key", Fixtures.apiKey("reader", false, site.siteId()));
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+            assertThat(answer.json().get("code").asString()).isEqualTo("history_unavailable");
+        } finally {
+            aiProcessor.start();
+        }
+        assertThat(get(site, "/sensors/b1-o2/readings?interval=1h").status()).isEqualTo(200);
+    }
+
+    private Answer get(SiteFixture site, String path) {
+        String key = Fixtures.apiKey("reader", false, site.siteId());
+        return new ServiceClient(port).send("GET", "/api/v1/sites/" + site.siteId() + path, null, "X-API-Key", key);
+    }
+
+    private static Reading pressure(SiteFixture site, Instant at, double value) {
+        return new Reading(site.siteId(), "b1-steam-pressure", "steam_pressure", value, at);
+    }
+
+    private static void write(List<Reading> readings) {
+        try (InfluxReadingStore store = InfluxReadingStore.connect(new InfluxSettings(
+                RealStores.influxUrl(), null, "steambytes", RealStores.runInfluxDatabase(), Duration.ofSeconds(10)))) {
+            store.write(readings);
+        }
+    }
+
+    private static List<String> values(JsonNode history) {
+        List<String> values = new ArrayList<>();
+        history.get("points").forEach(point -> values.add(point.get("timestamp").asString() + "="
+                + (point.get("value").isNull() ? "null" : point.get("value").asDouble())));
+        return values;
+    }
+}

@@ -1,18 +1,60 @@
 package org.steambytes.alerting;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 import org.steambytes.common.security.InternalApiSettings;
 
-/** Every setting of this service, bound from {@code steambytes.*} (environment variables in application.yml) and validated at start-up. */
+/**
+ * Every setting of this service, bound from {@code steambytes.*} (environment variables in application.yml) and validated at start-up.
+ *
+ * @param dashboardUrl where e-mails link to ({@code {dashboardUrl}/sites/{site_id}})
+ */
 @Validated
 @ConfigurationProperties("steambytes")
 public record AlertingProperties(
         @Valid @NotNull InternalApiSettings internal,
         @NotBlank String mailFrom,
-        @NotNull URI dashboardUrl) {
+        @NotNull URI dashboardUrl,
+        @Valid @NotNull @DefaultValue Stream stream,
+        @Valid @NotNull @DefaultValue Notification notification) {
+
+    /**
+     * The readings stream ({@code enabled=false}: this replica only sends e-mails and reminders): consumer group, this replica's consumer name (blank: host and a random
+     * suffix), entries per read, and how long an entry may stay unacknowledged with a consumer before
+     * another replica claims it. Every {@code silenceCheck} the silence watch looks for silent sensors and
+     * lost sites; a sensor is stale after max(3 × its expected interval, {@code staleFloor}).
+     */
+    public record Stream(
+            @DefaultValue("true") boolean enabled,
+            @NotBlank @DefaultValue("alert_service") String group,
+            @DefaultValue("") String consumer,
+            @Min(1) @DefaultValue("100") int batch,
+            @NotNull @DefaultValue("1s") Duration block,
+            @NotNull @DefaultValue("30s") Duration claimIdle,
+            @NotNull @DefaultValue("5s") Duration silenceCheck,
+            @NotNull @DefaultValue("5m") Duration staleFloor) {
+    }
+
+    /**
+     * E-mail: re-notify unacknowledged critical/high alerts every {@code renotifyEvery}, escalate to the
+     * site's escalation e-mails after {@code escalateAfter}; more than {@code floodLimit} alerts in
+     * {@code floodWindow} at one site become one summary. The outbox is polled every {@code poll}; a
+     * failed send is retried after {@code retry} (doubling up to 5 min).
+     */
+    public record Notification(
+            @NotNull @DefaultValue("15m") Duration renotifyEvery,
+            @NotNull @DefaultValue("30m") Duration escalateAfter,
+            @Min(1) @DefaultValue("10") int floodLimit,
+            @NotNull @DefaultValue("10m") Duration floodWindow,
+            @NotNull @DefaultValue("500ms") Duration poll,
+            @NotNull @DefaultValue("2s") Duration retry,
+            @NotNull @DefaultValue("30s") Duration reminderCheck) {
+    }
 }

@@ -1,0 +1,116 @@
+package org.steambytes.alerting.alert;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.alerting.notification.Notifications;
+import org.steambytes.common.problem.ProblemException;
+
+/**
+ * The alert lifecycle in PostgreSQL: open → acknowledged → resolved. Every transition is a
+ * conditional update (or an insert the unique indexes guard), so repeating one — a re-delivered
+ * reading, two replicas — changes nothing the second time; each real transition records an
+ * {@code alert_events} row with the value and time that caused it and queues its e-mail in the
+ * outbox, in the same transaction.
+ */
+@Component
+public class AlertLifecycle {
+
+    /** What opens an alert: its rule (null for site lost), the sensor, and the reading that did it. */
+    public record Opening(UUID ruleId, String siteId, String sensorId, String kind, String severity, Double value,
+            Double limit, String message, Instant at) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Notifications notifications;
+
+    AlertLifecycle(JdbcClient jdbc, Notifications notifications) {
+        this.jdbc = jdbc;
+        this.notifications = notifications;
+    }
+
+    /** Opens the alert unless one is active for the rule and sensor (or the site, for site lost); returns the active one's id. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public UUID open(Opening opening) {
+        UUID alertId = UUID.randomUUID();
+        int inserted = jdbc.sql("INSERT INTO alerts (alert_id, site_id, sensor_id, rule_id, kind, state, severity, value,"
+                        + " limit_value, message, opened_at, last_notified_at, updated_at)"
+                        + " VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING")
+                .params(alertId, opening.siteId(), opening.sensorId(), opening.ruleId(), opening.kind(),
+                        opening.severity(), opening.value(), opening.limit(), opening.message(),
+                        Timestamp.from(opening.at()), Timestamp.from(opening.at()))
+                .update();
+        if (inserted == 0) {
+            return activeId(opening).orElseThrow(() -> new IllegalStateException(
+                    "alert for " + opening + " neither inserted nor active"));
+        }
+        long event = event(alertId, "opened", opening.value(), opening.at(), null, null);
+        notifications.transition(find(alertId).orElseThrow(), "opened", event, opening.value(), opening.at(), null, null);
+        return alertId;
+    }
+
+    /** Resolves an active alert; false if it was resolved already. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public boolean resolve(UUID alertId, Double value, Instant at) {
+        int updated = jdbc.sql("UPDATE alerts SET state = 'resolved', resolved_at = ?, updated_at = now()"
+                        + " WHERE alert_id = ? AND state <> 'resolved'")
+                .params(Timestamp.from(at), alertId).update();
+        if (updated == 0) {
+            return false;
+        }
+        long event = event(alertId, "resolved", value, at, null, null);
+        notifications.transition(find(alertId).orElseThrow(), "resolved", event, value, at, null, null);
+        return true;
+    }
+
+    /**
+     * Acknowledges an open alert. Already acknowledged: answered as it is (nothing recorded twice).
+     * Unknown: 404; resolved: 409.
+     */
+    @Transactional
+    public AlertSnapshot acknowledge(UUID alertId, String who, String note, Instant at) {
+        int updated = jdbc.sql("UPDATE alerts SET state = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?,"
+                        + " acknowledgement_note = ?, updated_at = now() WHERE alert_id = ? AND state = 'open'")
+                .params(Timestamp.from(at), who, note, alertId).update();
+        AlertSnapshot alert = find(alertId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND, "alert_not_found",
+                "No alert " + alertId + "."));
+        if (updated == 1) {
+            long event = event(alertId, "acknowledged", alert.value(), at, who, note);
+            notifications.transition(alert, "acknowledged", event, alert.value(), at, who, note);
+        } else if ("resolved".equals(alert.state())) {
+            throw ProblemException.of(HttpStatus.CONFLICT, "alert_not_acknowledgeable",
+                    "Alert " + alertId + " is resolved already.");
+        }
+        return alert;
+    }
+
+    public Optional<AlertSnapshot> find(UUID alertId) {
+        return jdbc.sql("SELECT * FROM alerts WHERE alert_id = ?").param(alertId)
+                .query((rs, row) -> AlertRows.snapshot(rs)).optional();
+    }
+
+    /** Records a transition; returns the event's id (part of the e-mail's Message-ID). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public long event(UUID alertId, String transition, Double value, Instant at, String actor, String note) {
+        return jdbc.sql("INSERT INTO alert_events (alert_id, transition, value, occurred_at, actor, note)"
+                        + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
+                .params(alertId, transition, value, Timestamp.from(at), actor, note)
+                .query(Long.class).single();
+    }
+
+    private Optional<UUID> activeId(Opening opening) {
+        if (opening.ruleId() == null) {
+            return jdbc.sql("SELECT alert_id FROM alerts WHERE site_id = ? AND kind = 'site_lost' AND state <> 'resolved'")
+                    .param(opening.siteId()).query(UUID.class).optional();
+        }
+        return jdbc.sql("SELECT alert_id FROM alerts WHERE rule_id = ? AND coalesce(sensor_id, '') = coalesce(?, '')"
+                        + " AND state <> 'resolved'")
+                .params(opening.ruleId(), opening.sensorId()).query(UUID.class).optional();
+    }
+}

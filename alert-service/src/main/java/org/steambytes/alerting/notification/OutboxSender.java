@@ -1,0 +1,126 @@
+package org.steambytes.alerting.notification;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.sql.Array;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.steambytes.alerting.AlertingProperties;
+
+/**
+ * Delivers the outbox in order. One message per transaction: take the oldest unsent row (with a
+ * PostgreSQL advisory lock, so one replica sends at a time and order holds), hand it to the SMTP server
+ * with its stored Message-ID, mark it sent, commit. If the server refuses or is away, the row keeps its
+ * place, its retry time backs off (doubling up to 5 min), and nothing after it goes first. A crash
+ * between the server's acceptance and the commit re-sends the same Message-ID, which mail systems
+ * recognise as the same message.
+ */
+@Component
+public class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+    static final Duration MAX_BACK_OFF = Duration.ofMinutes(5);
+    private static final int PER_RUN = 100;
+
+    private record Pending(long id, String messageId, List<String> recipients, String subject, String body, int attempts,
+            Instant nextAttemptAt) {
+    }
+
+    private final JdbcClient jdbc;
+    private final JavaMailSender mail;
+    private final TransactionTemplate transactions;
+    private final AlertingProperties properties;
+    private final Clock clock;
+    private final Counter sent;
+    private final Counter failed;
+
+    OutboxSender(JdbcClient jdbc, JavaMailSender mail, TransactionTemplate transactions, AlertingProperties properties,
+            Clock clock, MeterRegistry meters) {
+        this.jdbc = jdbc;
+        this.mail = mail;
+        this.transactions = transactions;
+        this.properties = properties;
+        this.clock = clock;
+        this.sent = Counter.builder("steambytes.alerting.mail.sent").register(meters);
+        this.failed = Counter.builder("steambytes.alerting.mail.failed").register(meters);
+    }
+
+    /** Sends what is due, oldest first, until the outbox is empty or a send fails. */
+    public void sendDue() {
+        for (int i = 0; i < PER_RUN; i++) {
+            Boolean more = transactions.execute(tx -> sendOldest());
+            if (!Boolean.TRUE.equals(more)) {
+                return;
+            }
+        }
+    }
+
+    private boolean sendOldest() {
+        if (!JobLocks.tryLock(jdbc, "alert-service:outbox")) {
+            return false; // another replica is sending
+        }
+        List<Pending> head = jdbc.sql("SELECT id, message_id, recipients, subject, body, attempts, next_attempt_at"
+                        + " FROM notification_outbox WHERE sent_at IS NULL AND suppressed_reason IS NULL ORDER BY id LIMIT 1")
+                .query((rs, row) -> new Pending(rs.getLong("id"), rs.getString("message_id"),
+                        strings(rs.getArray("recipients")), rs.getString("subject"), rs.getString("body"),
+                        rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant()))
+                .list();
+        if (head.isEmpty() || head.get(0).nextAttemptAt().isAfter(clock.instant())) {
+            return false;
+        }
+        Pending message = head.get(0);
+        try {
+            mail.send(mime(message));
+        } catch (MailException | MessagingException e) {
+            Duration backOff = backOff(message.attempts());
+            jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")
+                    .params(abbreviate(e.toString()), Timestamp.from(clock.instant().plus(backOff)), message.id()).update();
+            failed.increment();
+            log.warn("E-mail {} not accepted by the SMTP server (attempt {}), retrying in {}: {}", message.messageId(),
+                    message.attempts() + 1, backOff, e.toString());
+            return false;
+        }
+        jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), message.id()).update();
+        sent.increment();
+        return true;
+    }
+
+    private MimeMessage mime(Pending message) throws MessagingException {
+        MimeMessage mime = mail.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
+        helper.setFrom(properties.mailFrom());
+        helper.setTo(message.recipients().toArray(String[]::new));
+        helper.setSubject(message.subject());
+        helper.setText(message.body(), false);
+        // Kept by JavaMailSenderImpl when it saves the message: the same notification keeps the same id.
+        mime.setHeader("Message-ID", message.messageId());
+        return mime;
+    }
+
+    private Duration backOff(int attempts) {
+        Duration backOff = properties.notification().retry().multipliedBy(1L << Math.min(attempts, 16));
+        return backOff.compareTo(MAX_BACK_OFF) > 0 ? MAX_BACK_OFF : backOff;
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 1000 ? text.substring(0, 1000) : text;
+    }
+
+    private static List<String> strings(Array array) throws java.sql.SQLException {
+        return List.of((String[]) array.getArray());
+    }
+}

@@ -1,0 +1,138 @@
+package org.steambytes.alerting.state;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.steambytes.alerting.evaluation.RuleState;
+import org.steambytes.common.redis.RedisKeys;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Loads, changes and stores a site's {@link SiteState} under a per-site Redis lock, so replicas (the
+ * stream consumers and the silence watch) never interleave on one site. A missing hash (TTL ran out,
+ * Redis flushed or restarted) is rebuilt from PostgreSQL's active alerts before use; the database stays
+ * the truth and its unique indexes the last guard against a second active alert.
+ */
+@Component
+public class SiteStateStore {
+
+    static final Duration LOCK_LEASE = Duration.ofSeconds(15);
+    static final Duration LOCK_WAIT = Duration.ofSeconds(20);
+    private static final String SITES = RedisKeys.alertState("sites");
+    private static final RedisScript<Long> UNLOCK = RedisScript.of(
+            "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", Long.class);
+
+    private final StringRedisTemplate redis;
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SiteStateStore(StringRedisTemplate redis, JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.redis = redis;
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs {@code work} on the site's state with the site locked and writes the changes back when it
+     * returns; if it throws, nothing is written (the caller retries the input).
+     */
+    public <T> T withSite(String siteId, Function<SiteState, T> work) {
+        String lock = RedisKeys.alertState("lock:" + siteId);
+        String token = UUID.randomUUID().toString();
+        acquire(lock, token);
+        try {
+            SiteState state = load(siteId);
+            T result = work.apply(state);
+            save(state);
+            return result;
+        } finally {
+            redis.execute(UNLOCK, List.of(lock), token);
+        }
+    }
+
+    /** Sites this service keeps state for (seen in the stream, or with active alerts after a rebuild). */
+    public Set<String> trackedSites() {
+        Set<String> sites = redis.opsForSet().members(SITES);
+        return sites == null ? Set.of() : sites;
+    }
+
+    /** After a Redis loss: the sites with active alerts are tracked again. */
+    public List<String> sitesWithActiveAlerts() {
+        return jdbc.sql("SELECT DISTINCT site_id FROM alerts WHERE state <> 'resolved'").query(String.class).list();
+    }
+
+    private void acquire(String lock, String token) {
+        long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
+        while (!Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(lock, token, LOCK_LEASE))) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("site state lock " + lock + " not free within " + LOCK_WAIT);
+            }
+            try {
+                Thread.sleep(5);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for " + lock, e);
+            }
+        }
+    }
+
+    private SiteState load(String siteId) {
+        Map<Object, Object> stored = redis.opsForHash().entries(key(siteId));
+        Map<String, String> fields = new HashMap<>();
+        stored.forEach((field, value) -> fields.put((String) field, (String) value));
+        if (fields.containsKey(SiteState.TRACKED_SINCE)) {
+            return new SiteState(siteId, fields, json);
+        }
+        return rebuild(siteId);
+    }
+
+    /** Active alerts from PostgreSQL; reading history starts now (a silent sensor is judged from here). */
+    private SiteState rebuild(String siteId) {
+        SiteState state = new SiteState(siteId, Map.of(), json);
+        state.put(SiteState.TRACKED_SINCE, Long.toString(clock.millis()));
+        jdbc.sql("SELECT alert_id, rule_id, sensor_id, kind FROM alerts WHERE site_id = ? AND state <> 'resolved'")
+                .param(siteId)
+                .query((rs, row) -> {
+                    String alertId = rs.getString("alert_id");
+                    if ("site_lost".equals(rs.getString("kind"))) {
+                        state.lost(alertId);
+                    } else if (rs.getString("rule_id") != null) {
+                        String sensor = rs.getString("sensor_id");
+                        state.put("rule:" + rs.getString("rule_id") + ":" + (sensor == null ? "" : sensor),
+                                json.writeValueAsString(RuleState.activeAlert(alertId)));
+                    }
+                    return alertId;
+                })
+                .list();
+        return state;
+    }
+
+    private void save(SiteState state) {
+        String key = key(state.siteId());
+        Map<String, String> changes = state.changes();
+        if (!changes.isEmpty()) {
+            redis.opsForHash().putAll(key, changes);
+        }
+        if (!state.removals().isEmpty()) {
+            redis.opsForHash().delete(key, state.removals().toArray());
+        }
+        redis.expire(key, RedisKeys.ALERT_STATE_TTL);
+        redis.opsForSet().add(SITES, state.siteId());
+        redis.expire(SITES, RedisKeys.ALERT_STATE_TTL);
+    }
+
+    private static String key(String siteId) {
+        return RedisKeys.alertState("site:" + siteId);
+    }
+}

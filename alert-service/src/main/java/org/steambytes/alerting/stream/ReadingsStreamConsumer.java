@@ -1,0 +1,228 @@
+package org.steambytes.alerting.stream;
+
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.data.domain.Range;
+import org.springframework.data.redis.connection.RedisStreamCommands;
+import org.springframework.data.redis.connection.stream.Consumer;
+import org.springframework.data.redis.connection.stream.MapRecord;
+import org.springframework.data.redis.connection.stream.PendingMessage;
+import org.springframework.data.redis.connection.stream.PendingMessages;
+import org.springframework.data.redis.connection.stream.ReadOffset;
+import org.springframework.data.redis.connection.stream.RecordId;
+import org.springframework.data.redis.connection.stream.StreamOffset;
+import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import org.springframework.data.redis.core.RedisCallback;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.stereotype.Component;
+import org.steambytes.alerting.AlertingProperties;
+import org.steambytes.alerting.evaluation.SiteEvaluator;
+import org.steambytes.common.redis.RedisKeys;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Reads {@code iot_ingestion:readings} as one consumer of the group (so replicas share the entries and
+ * each is evaluated once by the group) and acknowledges an entry only after its evaluation committed.
+ * Entries a consumer left pending for longer than {@code claim-idle} (it crashed mid-batch) are claimed
+ * and evaluated here; evaluating an entry twice changes nothing. The group is re-created whenever
+ * Redis answers NOGROUP (Redis restarted or flushed).
+ */
+@Component
+class ReadingsStreamConsumer implements SmartLifecycle {
+
+    private static final Logger log = LoggerFactory.getLogger(ReadingsStreamConsumer.class);
+    private static final String STREAM = RedisKeys.READINGS_STREAM;
+
+    private final StringRedisTemplate redis;
+    private final SiteEvaluator evaluator;
+    private final JsonMapper json;
+    private final AlertingProperties.Stream settings;
+    private final String consumer;
+    private final Counter entries;
+    private final Counter transitions;
+    private volatile boolean running;
+    private Thread thread;
+    private long lastClaimNanos;
+
+    ReadingsStreamConsumer(StringRedisTemplate redis, SiteEvaluator evaluator, JsonMapper json,
+            AlertingProperties properties, MeterRegistry meters) {
+        this.redis = redis;
+        this.evaluator = evaluator;
+        this.json = json;
+        this.settings = properties.stream();
+        this.consumer = settings.consumer().isBlank()
+                ? ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                : settings.consumer();
+        this.entries = Counter.builder("steambytes.alerting.stream.entries")
+                .description("Readings stream entries evaluated and acknowledged").register(meters);
+        this.transitions = Counter.builder("steambytes.alerting.transitions")
+                .description("Alert transitions caused by readings").register(meters);
+    }
+
+    String consumerName() {
+        return consumer;
+    }
+
+    @Override
+    public boolean isAutoStartup() {
+        return settings.enabled();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "readings-stream-consumer");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        if (thread != null) {
+            try {
+                thread.join(settings.block().toMillis() + 5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    private void run() {
+        boolean groupReady = false;
+        // First, and after any failure: this consumer's own unacknowledged entries, oldest first, so a
+        // failed entry is evaluated again before anything newer of its site.
+        boolean ownPending = true;
+        while (running) {
+            try {
+                if (!groupReady) {
+                    createGroup();
+                    groupReady = true;
+                }
+                if (System.nanoTime() - lastClaimNanos > settings.claimIdle().toNanos() / 2) {
+                    claimAbandoned();
+                    lastClaimNanos = System.nanoTime();
+                }
+                List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(
+                        Consumer.from(settings.group(), consumer),
+                        StreamReadOptions.empty().count(settings.batch()).block(settings.block()),
+                        StreamOffset.create(STREAM, ownPending ? ReadOffset.from("0") : ReadOffset.lastConsumed()));
+                if (ownPending && (records == null || records.isEmpty())) {
+                    ownPending = false;
+                }
+                process(records);
+            } catch (RuntimeException e) {
+                ownPending = true;
+                if (String.valueOf(e.getMessage()).contains("NOGROUP") || causeSays(e, "NOGROUP")) {
+                    log.warn("Consumer group {} is gone (Redis restarted or flushed); re-creating it", settings.group());
+                    groupReady = false;
+                    continue;
+                }
+                if (running) {
+                    log.warn("Readings stream: {}; retrying in 1 s", e.toString());
+                    pause(Duration.ofSeconds(1));
+                }
+            }
+        }
+    }
+
+    private void createGroup() {
+        byte[] key = STREAM.getBytes(StandardCharsets.UTF_8);
+        try {
+            redis.execute((RedisCallback<String>) connection ->
+                    connection.streamCommands().xGroupCreate(key, settings.group(), ReadOffset.from("0"), true));
+            log.info("Created consumer group {} on {}", settings.group(), STREAM);
+        } catch (RuntimeException e) {
+            if (!String.valueOf(e.getMessage()).contains("BUSYGROUP") && !causeSays(e, "BUSYGROUP")) {
+                throw e;
+            }
+        }
+    }
+
+    /** Entries another consumer (or this one before a restart) took but never acknowledged. */
+    private void claimAbandoned() {
+        PendingMessages pending = redis.opsForStream().pending(STREAM, settings.group(), Range.unbounded(), 500);
+        List<RecordId> abandoned = new ArrayList<>();
+        for (PendingMessage message : pending) {
+            if (message.getElapsedTimeSinceLastDelivery().compareTo(settings.claimIdle()) >= 0) {
+                abandoned.add(message.getId());
+            }
+        }
+        if (abandoned.isEmpty()) {
+            return;
+        }
+        List<MapRecord<String, Object, Object>> claimed = redis.opsForStream().claim(STREAM, settings.group(), consumer,
+                RedisStreamCommands.XClaimOptions.minIdle(settings.claimIdle()).ids(abandoned.toArray(RecordId[]::new)));
+        log.info("Claimed {} abandoned stream entries", claimed.size());
+        process(claimed);
+    }
+
+    private void process(List<MapRecord<String, Object, Object>> records) {
+        if (records == null) {
+            return;
+        }
+        for (MapRecord<String, Object, Object> record : records) {
+            Map<Object, Object> fields = record.getValue();
+            String siteId = (String) fields.get("site_id");
+            List<StreamedReading> readings = parse(record.getId(), fields.get("readings"));
+            if (siteId != null && readings != null) {
+                transitions.increment(evaluator.evaluate(siteId, readings)); // throws: stays pending, retried first
+            }
+            redis.opsForStream().acknowledge(STREAM, settings.group(), record.getId());
+            entries.increment();
+        }
+    }
+
+    /** Null for an entry that can never be evaluated (logged, then acknowledged). */
+    private List<StreamedReading> parse(RecordId id, Object readings) {
+        if (!(readings instanceof String text)) {
+            log.warn("Stream entry {} has no readings; skipped", id);
+            return null;
+        }
+        try {
+            List<StreamedReading> parsed = new ArrayList<>();
+            for (JsonNode reading : json.readTree(text)) {
+                parsed.add(new StreamedReading(reading.get("sensor_id").asString(), reading.path("sensor_type").asString(""),
+                        reading.get("value").asDouble(), reading.get("ts_ms").asLong()));
+            }
+            return parsed;
+        } catch (JacksonException | NullPointerException e) {
+            log.warn("Stream entry {} is not readable ({}); skipped", id, e.toString());
+            return null;
+        }
+    }
+
+    private static boolean causeSays(Throwable e, String text) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains(text)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

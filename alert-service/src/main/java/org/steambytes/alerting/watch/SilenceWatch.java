@@ -1,0 +1,114 @@
+package org.steambytes.alerting.watch;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.steambytes.alerting.AlertingProperties;
+import org.steambytes.alerting.alert.AlertLifecycle;
+import org.steambytes.alerting.evaluation.RuleState;
+import org.steambytes.alerting.rule.AlertRule;
+import org.steambytes.alerting.rule.AlertRuleDirectory;
+import org.steambytes.alerting.rule.RuleKind;
+import org.steambytes.alerting.site.SensorInfo;
+import org.steambytes.alerting.site.SiteDirectory;
+import org.steambytes.alerting.site.SiteInfo;
+import org.steambytes.alerting.state.SiteState;
+import org.steambytes.alerting.state.SiteStateStore;
+
+/**
+ * What silence means, checked every few seconds for each site alerting keeps state for:
+ * <ul>
+ * <li>site lost: every sensor of the site stale (no reading for max(3 × expected interval, 5 min)) →
+ *     one {@code site_lost} alert; while it is active the site's no-data alerts are not opened (the
+ *     site alert says it all). The next reading of the site resolves it.</li>
+ * <li>{@code no_data} rules: the sensor silent for max(3 × expected interval, the rule's
+ *     {@code window_s}) → alert; its next reading resolves it.</li>
+ * </ul>
+ * "Last reading" is the newest reading time this service saw in the stream; after a Redis loss the
+ * silence is counted from the rebuild.
+ */
+@Component
+public class SilenceWatch {
+
+    private static final Logger log = LoggerFactory.getLogger(SilenceWatch.class);
+
+    private final SiteStateStore states;
+    private final SiteDirectory sites;
+    private final AlertRuleDirectory rules;
+    private final AlertLifecycle lifecycle;
+    private final TransactionTemplate transactions;
+    private final Duration staleFloor;
+    private final Clock clock;
+
+    SilenceWatch(SiteStateStore states, SiteDirectory sites, AlertRuleDirectory rules, AlertLifecycle lifecycle,
+            TransactionTemplate transactions, AlertingProperties properties, Clock clock) {
+        this.states = states;
+        this.sites = sites;
+        this.rules = rules;
+        this.lifecycle = lifecycle;
+        this.transactions = transactions;
+        this.staleFloor = properties.stream().staleFloor();
+        this.clock = clock;
+    }
+
+    public void check() {
+        Set<String> siteIds = new LinkedHashSet<>(states.trackedSites());
+        siteIds.addAll(states.sitesWithActiveAlerts());
+        rules.rulesOfKind(RuleKind.NO_DATA).forEach(rule -> siteIds.add(rule.siteId()));
+        for (String siteId : siteIds) {
+            try {
+                sites.find(siteId).ifPresent(site ->
+                        states.withSite(siteId, state -> transactions.execute(tx -> check(site, state))));
+            } catch (RuntimeException e) {
+                log.warn("Silence check of site {} failed: {}", siteId, e.toString());
+            }
+        }
+    }
+
+    private int check(SiteInfo site, SiteState state) {
+        long now = clock.millis();
+        int opened = 0;
+        if (state.lostAlertId() == null && !site.sensors().isEmpty()
+                && site.sensors().values().stream().allMatch(sensor -> now - state.lastSeen(sensor.sensorId())
+                        > sensor.staleAfterMillis(staleFloor))) {
+            long silentFor = site.sensors().values().stream().mapToLong(sensor -> now - state.lastSeen(sensor.sensorId()))
+                    .min().orElse(0);
+            UUID alertId = lifecycle.open(new AlertLifecycle.Opening(null, site.siteId(), null, "site_lost", "high",
+                    null, null, "No reading from any of the " + site.sensors().size() + " sensors of " + site.name()
+                            + " for " + Duration.ofMillis(silentFor).toMinutes() + " min",
+                    Instant.ofEpochMilli(now)));
+            state.lost(alertId.toString());
+            opened++;
+        }
+        if (state.lostAlertId() != null) {
+            return opened; // a lost site's silent sensors are that one alert
+        }
+        List<AlertRule> noData = rules.rulesOf(site.siteId()).stream().filter(rule -> rule.kind() == RuleKind.NO_DATA).toList();
+        for (AlertRule rule : noData) {
+            SensorInfo sensor = site.sensor(rule.sensorId());
+            RuleState ruleState = state.rule(rule);
+            if (sensor == null || ruleState.active()) {
+                continue;
+            }
+            long silence = now - state.lastSeen(sensor.sensorId());
+            long allowed = Math.max(3L * sensor.expectedIntervalS(), rule.windowS() == null ? 0 : rule.windowS()) * 1000L;
+            if (silence > allowed) {
+                UUID alertId = lifecycle.open(new AlertLifecycle.Opening(rule.ruleId(), site.siteId(), sensor.sensorId(),
+                        "no_data", rule.severity(), silence / 1000.0, allowed / 1000.0,
+                        sensor.sensorId() + " sent nothing for " + silence / 1000 + " s (allowed " + allowed / 1000 + " s)",
+                        Instant.ofEpochMilli(now)));
+                state.rule(rule, new RuleState(true, alertId.toString(), null, ruleState.lastTs(), List.of()));
+                opened++;
+            }
+        }
+        return opened;
+    }
+}

@@ -1,0 +1,161 @@
+package org.steambytes.alerting;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.springframework.data.redis.connection.stream.StreamRecords;
+import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.steambytes.common.redis.RedisKeys;
+import org.steambytes.testsupport.Fixtures;
+import org.steambytes.testsupport.Fixtures.SiteFixture;
+import org.steambytes.testsupport.RealStores;
+
+/**
+ * What alert-service's integration tests share: a real SMTP server (GreenMail, in this JVM), a consumer
+ * group of their own on the real readings stream, fast timings, sites with their own recipients, and
+ * stream entries in iot-ingestion's format.
+ */
+public final class AlertingTestSupport {
+
+    public static final String TOKEN = "alerting-test-token-0123456789";
+    public static final String DASHBOARD = "https://steambytes.example";
+    private static final int SMTP_PORT = freePort();
+    private static GreenMail smtp = startSmtp();
+
+    private AlertingTestSupport() {
+    }
+
+    /** A site: boiler house sensors (expected every hour, so never silent during a test) and its own e-mails. */
+    public record Site(String siteId, String name, String oncall, String chief, SiteFixture fixture) {
+    }
+
+    public static void register(DynamicPropertyRegistry registry, String group) {
+        RealStores.register(registry);
+        registry.add("steambytes.internal.token", () -> TOKEN);
+        registry.add("steambytes.dashboard-url", () -> DASHBOARD);
+        registry.add("steambytes.mail-from", () -> "alerts@steambytes.example");
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("steambytes.stream.group", () -> group);
+        registry.add("steambytes.stream.block", () -> "200ms");
+        registry.add("steambytes.stream.claim-idle", () -> "2s");
+        registry.add("steambytes.stream.silence-check", () -> "300ms");
+        registry.add("steambytes.stream.stale-floor", () -> "3s");
+        registry.add("steambytes.notification.poll", () -> "100ms");
+        registry.add("steambytes.notification.retry", () -> "200ms");
+        registry.add("steambytes.notification.reminder-check", () -> "300ms");
+        registry.add("steambytes.notification.renotify-every", () -> "3s");
+        registry.add("steambytes.notification.escalate-after", () -> "4s");
+    }
+
+    public static Site site() {
+        SiteFixture fixture = Fixtures.boilerHouse();
+        String oncall = "oncall-" + fixture.siteId() + "@example.com";
+        String chief = "chief-" + fixture.siteId() + "@example.com";
+        Fixtures.execute("UPDATE sites SET notification_emails = ARRAY['" + oncall + "'], escalation_emails = ARRAY['"
+                + chief + "'] WHERE site_id = '" + fixture.siteId() + "'");
+        Fixtures.execute("UPDATE sensors SET expected_interval_s = 3600 WHERE site_id = '" + fixture.siteId() + "'");
+        return new Site(fixture.siteId(), "Boiler house " + fixture.siteId(), oncall, chief, fixture);
+    }
+
+    /** A rule on b1-steam-pressure; returns its id. */
+    public static UUID rule(Site site, String kind, String operator, Double limit, double deadband, int delayS,
+            Integer windowS, String severity) {
+        UUID ruleId = UUID.randomUUID();
+        Fixtures.execute("INSERT INTO alert_rules (rule_id, site_id, sensor_id, kind, operator, limit_value, deadband,"
+                + " delay_s, window_s, severity) VALUES ('" + ruleId + "', '" + site.siteId() + "', 'b1-steam-pressure', '"
+                + kind + "', " + (operator == null ? "NULL" : "'" + operator + "'") + ", " + limit + ", " + deadband + ", "
+                + delayS + ", " + windowS + ", '" + severity + "')");
+        return ruleId;
+    }
+
+    /** One stream entry as iot-ingestion writes it: steam pressure readings of one site. */
+    public static void publish(StringRedisTemplate redis, Site site, Object... timesAndValues) {
+        StringBuilder json = new StringBuilder("[");
+        for (int i = 0; i < timesAndValues.length; i += 2) {
+            if (i > 0) {
+                json.append(',');
+            }
+            json.append("{\"sensor_id\":\"b1-steam-pressure\",\"sensor_type\":\"steam_pressure\",\"value\":")
+                    .append(timesAndValues[i + 1]).append(",\"ts_ms\":")
+                    .append(((Instant) timesAndValues[i]).toEpochMilli()).append('}');
+        }
+        json.append(']');
+        redis.opsForStream().add(StreamRecords.newRecord().in(RedisKeys.READINGS_STREAM).ofMap(Map.of(
+                "site_id", site.siteId(), "batch_id", UUID.randomUUID().toString(),
+                "count", Integer.toString(timesAndValues.length / 2), "readings", json.toString())));
+    }
+
+    public static GreenMail smtp() {
+        return smtp;
+    }
+
+    /** SMTP away: the port refuses connections until {@link #startSmtp()}. */
+    public static synchronized void stopSmtp() {
+        smtp.stop();
+    }
+
+    public static synchronized GreenMail startSmtp() {
+        smtp = new GreenMail(new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        return smtp;
+    }
+
+    /** Every message the running SMTP server received for {@code recipient}. */
+    public static List<MimeMessage> mailTo(String recipient) {
+        List<MimeMessage> messages = new ArrayList<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            try {
+                Address[] to = message.getAllRecipients();
+                if (to != null && Arrays.stream(to).anyMatch(address -> address.toString().equalsIgnoreCase(recipient))) {
+                    messages.add(message);
+                }
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return messages;
+    }
+
+    public static List<String> subjects(List<MimeMessage> messages) {
+        return messages.stream().map(message -> {
+            try {
+                return message.getSubject();
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    public static String body(MimeMessage message) {
+        try {
+            return ((String) message.getContent()).replace("\r\n", "\n");
+        } catch (IOException | MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static String upper(String text) {
+        return text.toUpperCase(Locale.ROOT);
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -11,9 +11,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
@@ -43,21 +46,28 @@ public final class AlertingTestSupport {
 
     public static void register(DynamicPropertyRegistry registry, String group) {
         RealStores.register(registry);
-        registry.add("steambytes.internal.token", () -> TOKEN);
-        registry.add("steambytes.dashboard-url", () -> DASHBOARD);
-        registry.add("steambytes.mail-from", () -> "alerts@steambytes.example");
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("steambytes.stream.group", () -> group);
-        registry.add("steambytes.stream.block", () -> "200ms");
-        registry.add("steambytes.stream.claim-idle", () -> "2s");
-        registry.add("steambytes.stream.silence-check", () -> "300ms");
-        registry.add("steambytes.stream.stale-floor", () -> "3s");
-        registry.add("steambytes.notification.poll", () -> "100ms");
-        registry.add("steambytes.notification.retry", () -> "200ms");
-        registry.add("steambytes.notification.reminder-check", () -> "300ms");
-        registry.add("steambytes.notification.renotify-every", () -> "3s");
-        registry.add("steambytes.notification.escalate-after", () -> "4s");
+        properties(group).forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** alert-service's settings in these tests (another replica started in-process gets the same). */
+    public static Map<String, String> properties(String group) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("steambytes.internal.token", TOKEN);
+        properties.put("steambytes.dashboard-url", DASHBOARD);
+        properties.put("steambytes.mail-from", "alerts@steambytes.example");
+        properties.put("spring.mail.host", "127.0.0.1");
+        properties.put("spring.mail.port", Integer.toString(SMTP_PORT));
+        properties.put("steambytes.stream.group", group);
+        properties.put("steambytes.stream.block", "200ms");
+        properties.put("steambytes.stream.claim-idle", "2s");
+        properties.put("steambytes.stream.silence-check", "300ms");
+        properties.put("steambytes.stream.stale-floor", "3s");
+        properties.put("steambytes.notification.poll", "100ms");
+        properties.put("steambytes.notification.retry", "200ms");
+        properties.put("steambytes.notification.reminder-check", "300ms");
+        properties.put("steambytes.notification.renotify-every", "3s");
+        properties.put("steambytes.notification.escalate-after", "4s");
+        return properties;
     }
 
     public static Site site() {
@@ -96,6 +106,12 @@ public final class AlertingTestSupport {
         redis.opsForStream().add(StreamRecords.newRecord().in(RedisKeys.READINGS_STREAM).ofMap(Map.of(
                 "site_id", site.siteId(), "batch_id", UUID.randomUUID().toString(),
                 "count", Integer.toString(timesAndValues.length / 2), "readings", json.toString())));
+    }
+
+    /** After a test class: stop its consumer (or it re-creates the group at once), then remove the group. */
+    public static void dropGroup(ApplicationContext context, String group) {
+        context.getBean("readingsStreamConsumer", SmartLifecycle.class).stop();
+        context.getBean(StringRedisTemplate.class).opsForStream().destroyGroup(RedisKeys.READINGS_STREAM, group);
     }
 
     public static GreenMail smtp() {

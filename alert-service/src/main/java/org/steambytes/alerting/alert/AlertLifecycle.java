@@ -2,6 +2,7 @@ package org.steambytes.alerting.alert;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
@@ -88,6 +89,13 @@ public class AlertLifecycle {
                     "Alert " + alertId + " is resolved already.");
         }
         return alert;
+    }
+
+    /** Active alerts of the site whose rule was deleted or disabled: nothing will ever resolve them otherwise. */
+    public List<AlertSnapshot> orphans(String siteId) {
+        return jdbc.sql("SELECT a.* FROM alerts a LEFT JOIN alert_rules r ON r.rule_id = a.rule_id WHERE a.site_id = ?"
+                        + " AND a.state <> 'resolved' AND a.kind <> 'site_lost' AND (a.rule_id IS NULL OR NOT r.enabled)")
+                .param(siteId).query((rs, row) -> AlertRows.snapshot(rs)).list();
     }
 
     public Optional<AlertSnapshot> find(UUID alertId) {

@@ -44,6 +44,14 @@ public final class SiteState {
         put("rule:" + rule.stateKey(), json.writeValueAsString(state));
     }
 
+    /** Drops what a rule remembered for a sensor (the rule is gone or disabled). */
+    public void forgetRule(java.util.UUID ruleId, String sensorId) {
+        String field = "rule:" + ruleId + ":" + (sensorId == null ? "" : sensorId);
+        fields.remove(field);
+        changed.remove(field);
+        removed.add(field);
+    }
+
     /** The newest reading time of a sensor, or when tracking began if none was seen since. */
     public long lastSeen(String sensorId) {
         String seen = fields.get("seen:" + sensorId);

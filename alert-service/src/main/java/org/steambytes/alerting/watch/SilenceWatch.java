@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.steambytes.alerting.AlertingProperties;
 import org.steambytes.alerting.alert.AlertLifecycle;
+import org.steambytes.alerting.alert.AlertSnapshot;
 import org.steambytes.alerting.evaluation.RuleState;
 import org.steambytes.alerting.rule.AlertRule;
 import org.steambytes.alerting.rule.AlertRuleDirectory;
@@ -32,6 +33,7 @@ import org.steambytes.alerting.state.SiteStateStore;
  * <li>{@code no_data} rules: the sensor silent for max(3 × expected interval, the rule's
  *     {@code window_s}) → alert; its next reading resolves it.</li>
  * </ul>
+ * Active alerts whose rule was deleted or disabled are resolved here too.
  * "Last reading" is the newest reading time this service saw in the stream; after a Redis loss the
  * silence is counted from the rebuild.
  */
@@ -75,6 +77,12 @@ public class SilenceWatch {
 
     private int check(SiteInfo site, SiteState state) {
         long now = clock.millis();
+        for (AlertSnapshot orphan : lifecycle.orphans(site.siteId())) {
+            lifecycle.resolve(orphan.alertId(), null, Instant.ofEpochMilli(now));
+            if (orphan.ruleId() != null) {
+                state.forgetRule(orphan.ruleId(), orphan.sensorId());
+            }
+        }
         int opened = 0;
         if (state.lostAlertId() == null && !site.sensors().isEmpty()
                 && site.sensors().values().stream().allMatch(sensor -> now - state.lastSeen(sensor.sensorId())

@@ -28,7 +28,11 @@ import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.ReadOffset;
 import org.springframework.data.redis.connection.stream.StreamOffset;
 import org.springframework.data.redis.connection.stream.StreamReadOptions;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.steambytes.alerting.AlertingApplication;
+import org.steambytes.testsupport.InProcessService;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -54,8 +58,8 @@ class AlertingFlowTests {
     }
 
     @AfterAll
-    static void dropGroup(@Autowired StringRedisTemplate redis) {
-        redis.opsForStream().destroyGroup(RedisKeys.READINGS_STREAM, GROUP);
+    static void dropGroup(@Autowired ApplicationContext context) {
+        AlertingTestSupport.dropGroup(context, GROUP);
     }
 
     @LocalServerPort
@@ -165,7 +169,7 @@ class AlertingFlowTests {
         // What a flush does to this service: its state and the consumer group are gone.
         Set<String> keys = redis.keys(RedisKeys.alertState("*"));
         redis.delete(keys);
-        redis.opsForStream().destroyGroup(RedisKeys.READINGS_STREAM, GROUP);
+        redis.opsForStream().destroyGroup(RedisKeys.READINGS_STREAM, GROUP); // the consumer runs on: NOGROUP
 
         publish(redis, site, breach.plusSeconds(2), 13.5);   // still above: no second alert
         publish(redis, site, breach.plusSeconds(4), 11.0);   // clear: the rebuilt state knows which alert to resolve
@@ -352,6 +356,36 @@ class AlertingFlowTests {
         await().atMost(WAIT).until(() -> subjects(mailTo(site.oncall())).stream().anyMatch(s -> s.contains("resolved")));
         assertThat(subjects(mailTo(site.oncall())).get(0)).startsWith("[SteamBytes] HIGH opened: " + site.name()
                 + " — No reading from any of the 3 sensors");
+    }
+
+    @Test
+    void twoReplicasShareTheStreamAndEachReadingIsEvaluatedOnce() {
+        ConfigurableApplicationContext replica = InProcessService.start(AlertingApplication.class, "alert-service",
+                AlertingTestSupport.properties(GROUP));
+        try {
+            List<Site> sites = new java.util.ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                Site site = AlertingTestSupport.site();
+                rule(site, "threshold", "above", 12.0, 0.5, 0, null, "low");
+                sites.add(site);
+            }
+            Instant t = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+            for (Site site : sites) { // one entry per site: which replica takes it is up to the group
+                publish(redis, site, t, 13.0, t.plusSeconds(1), 13.4);
+            }
+            for (Site site : sites) {
+                await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM notification_outbox WHERE site_id = '"
+                        + site.siteId() + "' AND sent_at IS NOT NULL") == 1);
+                assertThat(Fixtures.count("SELECT count(*) FROM alerts WHERE site_id = '" + site.siteId() + "'")).isEqualTo(1);
+                assertThat(Fixtures.count("SELECT count(*) FROM alert_events e JOIN alerts a USING (alert_id) WHERE a.site_id = '"
+                        + site.siteId() + "'")).isEqualTo(1);
+                assertThat(mailTo(site.oncall())).hasSize(1);
+            }
+            double replicaEntries = replica.getBean(MeterRegistry.class).counter("steambytes.alerting.stream.entries").count();
+            assertThat(replicaEntries).as("the second replica took a share of the entries").isPositive();
+        } finally {
+            replica.close();
+        }
     }
 
     private String state(String alertId) {

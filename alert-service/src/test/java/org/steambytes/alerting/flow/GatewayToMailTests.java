@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.context.ApplicationContext;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -46,8 +47,8 @@ class GatewayToMailTests {
     }
 
     @AfterAll
-    static void stopIngestion(@Autowired StringRedisTemplate redis) throws IOException {
-        redis.opsForStream().destroyGroup(RedisKeys.READINGS_STREAM, GROUP);
+    static void stopIngestion(@Autowired ApplicationContext context) throws IOException {
+        AlertingTestSupport.dropGroup(context, GROUP);
         if (ingestion != null) {
             ingestion.close();
         }

@@ -2,7 +2,7 @@
 """Breach-to-e-mail latency: post a reading over the limit to iot-ingestion, time until alert-service's
 "opened" e-mail reaches this script's own SMTP sink; post a clearing reading, wait for "resolved"; repeat.
 Usage: latency.py INGESTION_URL GATEWAY_TOKEN SMTP_PORT ROUNDS"""
-import asyncio, json, sys, threading, time, urllib.request
+import asyncio, json, random, sys, threading, time, urllib.request
 
 ingestion, token, smtp_port, rounds = sys.argv[1], sys.argv[2], int(sys.argv[3]), int(sys.argv[4])
 received = []  # (monotonic time, subject)
@@ -84,7 +84,7 @@ for i in range(rounds):
     count = len(received)
     post(10.0)
     wait_for("resolved", count)
-    time.sleep(0.2)
+    time.sleep(random.uniform(0.3, 1.5))  # breaches arrive at any moment, not in step with the sender's poll
 
 latencies.sort()
 pct = lambda p: latencies[min(len(latencies) - 1, int(round(p / 100 * len(latencies) + 0.5)) - 1)]

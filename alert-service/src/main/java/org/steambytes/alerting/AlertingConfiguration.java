@@ -8,7 +8,6 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
-import org.steambytes.alerting.notification.OutboxSender;
 import org.steambytes.alerting.notification.Reminders;
 import org.steambytes.alerting.watch.SilenceWatch;
 import org.steambytes.common.security.BaselineSecurity;
@@ -29,12 +28,11 @@ class AlertingConfiguration {
         return Clock.systemUTC();
     }
 
-    /** The periodic work, at the intervals the settings give (each is safe to run in every replica). */
+    /** The periodic work, at the intervals the settings give (each is safe to run in every replica); the outbox sender runs its own thread. */
     @Bean
-    SchedulingConfigurer alertingSchedule(AlertingProperties properties, OutboxSender outbox, Reminders reminders,
+    SchedulingConfigurer alertingSchedule(AlertingProperties properties, Reminders reminders,
             SilenceWatch silence) {
         return (ScheduledTaskRegistrar registrar) -> {
-            registrar.addFixedDelayTask(outbox::sendDue, properties.notification().poll());
             registrar.addFixedDelayTask(reminders::remind, properties.notification().reminderCheck());
             registrar.addFixedDelayTask(silence::check, properties.stream().silenceCheck());
         };

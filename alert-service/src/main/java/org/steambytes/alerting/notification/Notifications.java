@@ -9,6 +9,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.steambytes.alerting.AlertingProperties;
 import org.steambytes.alerting.alert.AlertSnapshot;
 import org.steambytes.alerting.site.SiteDirectory;
@@ -28,8 +30,11 @@ public class Notifications {
     private final MailComposer composer;
     private final AlertingProperties.Notification settings;
     private final Clock clock;
+    private final OutboxSender sender;
 
-    Notifications(JdbcClient jdbc, SiteDirectory sites, MailComposer composer, AlertingProperties properties, Clock clock) {
+    Notifications(JdbcClient jdbc, SiteDirectory sites, MailComposer composer, AlertingProperties properties, Clock clock,
+            OutboxSender sender) {
+        this.sender = sender;
         this.jdbc = jdbc;
         this.sites = sites;
         this.composer = composer;
@@ -75,6 +80,14 @@ public class Notifications {
                 .params(messageId, site.siteId(), alertId, kind, recipients.toArray(String[]::new), email.subject(),
                         email.body(), suppressed)
                 .update();
+        if (suppressed == null) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    sender.wake();
+                }
+            });
+        }
     }
 
     private boolean maintenance(SiteInfo site) {

@@ -8,10 +8,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -21,7 +24,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.steambytes.alerting.AlertingProperties;
 
 /**
- * Delivers the outbox in order. One message per transaction: take the oldest unsent row (with a
+ * Delivers the outbox in order, on its own thread: at once when a transition of this replica
+ * committed, otherwise every {@code poll}. One message per transaction: take the oldest unsent row (with a
  * PostgreSQL advisory lock, so one replica sends at a time and order holds), hand it to the SMTP server
  * with its stored Message-ID, mark it sent, commit. If the server refuses or is away, the row keeps its
  * place, its retry time backs off (doubling up to 5 min), and nothing after it goes first. A crash
@@ -29,7 +33,7 @@ import org.steambytes.alerting.AlertingProperties;
  * recognise as the same message.
  */
 @Component
-public class OutboxSender {
+public class OutboxSender implements SmartLifecycle {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     static final Duration MAX_BACK_OFF = Duration.ofMinutes(5);
@@ -46,6 +50,9 @@ public class OutboxSender {
     private final Clock clock;
     private final Counter sent;
     private final Counter failed;
+    private final Semaphore wakeUp = new Semaphore(0);
+    private volatile boolean running;
+    private Thread thread;
 
     OutboxSender(JdbcClient jdbc, JavaMailSender mail, TransactionTemplate transactions, AlertingProperties properties,
             Clock clock, MeterRegistry meters) {
@@ -56,6 +63,55 @@ public class OutboxSender {
         this.clock = clock;
         this.sent = Counter.builder("steambytes.alerting.mail.sent").register(meters);
         this.failed = Counter.builder("steambytes.alerting.mail.failed").register(meters);
+    }
+
+    /** A transition committed in this replica queued mail: send now rather than at the next poll. */
+    public void wake() {
+        wakeUp.release();
+    }
+
+    @Override
+    public void start() {
+        running = true;
+        thread = new Thread(this::run, "outbox-sender");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    @Override
+    public void stop() {
+        running = false;
+        wake();
+        if (thread != null) {
+            try {
+                thread.join(15_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Polls every {@code poll} (other replicas' mail, retries) and at once when woken. */
+    private void run() {
+        while (running) {
+            try {
+                sendDue();
+            } catch (RuntimeException e) {
+                log.warn("Outbox not readable: {}", e.toString());
+            }
+            try {
+                wakeUp.tryAcquire(properties.notification().poll().toMillis(), TimeUnit.MILLISECONDS);
+                wakeUp.drainPermits();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     /** Sends what is due, oldest first, until the outbox is empty or a send fails. */

@@ -14,7 +14,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -22,6 +21,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.steambytes.alerting.AlertingProperties;
+import org.steambytes.alerting.worker.BackgroundWorker;
 
 /**
  * Delivers the outbox in order, on its own thread: at once when a transition of this replica
@@ -33,7 +33,7 @@ import org.steambytes.alerting.AlertingProperties;
  * recognise as the same message.
  */
 @Component
-public class OutboxSender implements SmartLifecycle {
+public class OutboxSender extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
     static final Duration MAX_BACK_OFF = Duration.ofMinutes(5);
@@ -51,11 +51,10 @@ public class OutboxSender implements SmartLifecycle {
     private final Counter sent;
     private final Counter failed;
     private final Semaphore wakeUp = new Semaphore(0);
-    private volatile boolean running;
-    private Thread thread;
 
     OutboxSender(JdbcClient jdbc, JavaMailSender mail, TransactionTemplate transactions, AlertingProperties properties,
             Clock clock, MeterRegistry meters) {
+        super("outbox-sender", Duration.ofSeconds(15));
         this.jdbc = jdbc;
         this.mail = mail;
         this.transactions = transactions;
@@ -71,34 +70,14 @@ public class OutboxSender implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "outbox-sender");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
+    protected void stopping() {
         wake();
-        if (thread != null) {
-            try {
-                thread.join(15_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
     }
 
     /** Polls every {@code poll} (other replicas' mail, retries) and at once when woken. */
-    private void run() {
-        while (running) {
+    @Override
+    protected void work() {
+        while (running()) {
             try {
                 sendDue();
             } catch (RuntimeException e) {

@@ -11,7 +11,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.data.domain.Range;
 import org.springframework.data.redis.connection.RedisStreamCommands;
 import org.springframework.data.redis.connection.stream.Consumer;
@@ -27,6 +26,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.steambytes.alerting.AlertingProperties;
 import org.steambytes.alerting.evaluation.SiteEvaluator;
+import org.steambytes.alerting.worker.BackgroundWorker;
 import org.steambytes.common.redis.RedisKeys;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
@@ -40,7 +40,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Redis answers NOGROUP (Redis restarted or flushed).
  */
 @Component
-class ReadingsStreamConsumer implements SmartLifecycle {
+class ReadingsStreamConsumer extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ReadingsStreamConsumer.class);
     private static final String STREAM = RedisKeys.READINGS_STREAM;
@@ -52,12 +52,11 @@ class ReadingsStreamConsumer implements SmartLifecycle {
     private final String consumer;
     private final Counter entries;
     private final Counter transitions;
-    private volatile boolean running;
-    private Thread thread;
     private long lastClaimNanos;
 
     ReadingsStreamConsumer(StringRedisTemplate redis, SiteEvaluator evaluator, JsonMapper json,
             AlertingProperties properties, MeterRegistry meters) {
+        super("readings-stream-consumer", properties.stream().block().plusSeconds(5));
         this.redis = redis;
         this.evaluator = evaluator;
         this.json = json;
@@ -81,36 +80,12 @@ class ReadingsStreamConsumer implements SmartLifecycle {
     }
 
     @Override
-    public void start() {
-        running = true;
-        thread = new Thread(this::run, "readings-stream-consumer");
-        thread.setDaemon(true);
-        thread.start();
-    }
-
-    @Override
-    public void stop() {
-        running = false;
-        if (thread != null) {
-            try {
-                thread.join(settings.block().toMillis() + 5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    @Override
-    public boolean isRunning() {
-        return running;
-    }
-
-    private void run() {
+    protected void work() {
         boolean groupReady = false;
         // First, and after any failure: this consumer's own unacknowledged entries, oldest first, so a
         // failed entry is evaluated again before anything newer of its site.
         boolean ownPending = true;
-        while (running) {
+        while (running()) {
             try {
                 if (!groupReady) {
                     createGroup();
@@ -135,7 +110,7 @@ class ReadingsStreamConsumer implements SmartLifecycle {
                     groupReady = false;
                     continue;
                 }
-                if (running) {
+                if (running()) {
                     log.warn("Readings stream: {}; retrying in 1 s", e.toString());
                     pause(Duration.ofSeconds(1));
                 }

@@ -18,6 +18,7 @@ import org.steambytes.common.reading.Reading;
 import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
 import org.steambytes.testsupport.RealStores;
+import org.steambytes.testsupport.ServiceProcess;
 import org.steambytes.testsupport.TcpProxy;
 
 /**
@@ -45,13 +46,13 @@ class KillNineTests {
                     "steambytes.ingestion.influx-write-timeout", "2s");
 
             Set<Long> accepted;
-            ServiceProcess first = ServiceProcess.start(settings, log);
+            ServiceProcess first = ServiceProcess.start(IngestionApplication.class, settings, log);
             try (GatewayLoad load = new GatewayLoad(first.port(), site.gatewayToken(), "b1-steam-pressure", 4, 100)) {
                 Thread.sleep(2_000);
                 first.killHard(); // mid-load, writing to InfluxDB directly
                 int beforeFirstKill = load.acceptedTimestamps().size();
 
-                ServiceProcess second = ServiceProcess.start(settings, log);
+                ServiceProcess second = ServiceProcess.start(IngestionApplication.class, settings, log);
                 load.retarget(second.port());
                 Thread.sleep(1_500);
                 influxLink.stop(); // InfluxDB away: batches go to the spool
@@ -61,7 +62,7 @@ class KillNineTests {
                 assertThat(Files.list(spool).anyMatch(p -> p.toString().endsWith(".log"))).isTrue();
 
                 influxLink.start();
-                ServiceProcess third = ServiceProcess.start(settings, log);
+                ServiceProcess third = ServiceProcess.start(IngestionApplication.class, settings, log);
                 load.retarget(third.port());
                 Thread.sleep(1_500);
                 load.close();

@@ -139,6 +139,11 @@ class HistoryApiTests {
         assertThat(badTime.status()).isEqualTo(422);
         assertThat(badTime.json().get("errors").get(0).get("field").asString()).isEqualTo("from");
 
+        ServiceClient.Answer outOfRange = get("/internal/v1/history?site_id=a&sensor_id=b&from=1500-01-01T00:00:00Z"
+                + "&to=%2B100000-01-01T00:00:00Z", "Bearer " + TOKEN);
+        assertThat(outOfRange.status()).as(outOfRange.body()).isEqualTo(422);
+        assertThat(outOfRange.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("from", "to");
+
         ServiceClient.Answer noSensor = get("/internal/v1/history?site_id=a", "Bearer " + TOKEN);
         assertThat(noSensor.status()).isEqualTo(400);
         assertThat(noSensor.contentType()).startsWith("application/problem+json");

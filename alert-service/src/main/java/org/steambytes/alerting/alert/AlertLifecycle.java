@@ -42,10 +42,10 @@ public class AlertLifecycle {
         UUID alertId = UUID.randomUUID();
         int inserted = jdbc.sql("INSERT INTO alerts (alert_id, site_id, sensor_id, rule_id, kind, state, severity, value,"
                         + " limit_value, message, opened_at, last_notified_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?, now()) ON CONFLICT DO NOTHING")
+                        + " VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, now(), now()) ON CONFLICT DO NOTHING")
                 .params(alertId, opening.siteId(), opening.sensorId(), opening.ruleId(), opening.kind(),
                         opening.severity(), opening.value(), opening.limit(), opening.message(),
-                        Timestamp.from(opening.at()), Timestamp.from(opening.at()))
+                        Timestamp.from(opening.at()))
                 .update();
         if (inserted == 0) {
             return activeId(opening).orElseThrow(() -> new IllegalStateException(
@@ -91,10 +91,11 @@ public class AlertLifecycle {
         return alert;
     }
 
-    /** Active alerts of the site whose rule was deleted or disabled: nothing will ever resolve them otherwise. */
+    /** Active alerts of the site whose rule was deleted, disabled or moved to another sensor or kind: nothing would resolve them otherwise. */
     public List<AlertSnapshot> orphans(String siteId) {
         return jdbc.sql("SELECT a.* FROM alerts a LEFT JOIN alert_rules r ON r.rule_id = a.rule_id WHERE a.site_id = ?"
-                        + " AND a.state <> 'resolved' AND a.kind <> 'site_lost' AND (a.rule_id IS NULL OR NOT r.enabled)")
+                        + " AND a.state <> 'resolved' AND a.kind <> 'site_lost' AND (a.rule_id IS NULL OR NOT r.enabled"
+                        + " OR a.kind <> r.kind OR a.sensor_id IS DISTINCT FROM r.sensor_id)")
                 .param(siteId).query((rs, row) -> AlertRows.snapshot(rs)).list();
     }
 

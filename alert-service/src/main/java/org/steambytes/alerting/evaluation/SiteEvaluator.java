@@ -1,5 +1,6 @@
 package org.steambytes.alerting.evaluation;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -21,8 +22,9 @@ import org.steambytes.alerting.stream.StreamedReading;
 /**
  * Evaluates one batch of a site's readings against the site's rules: under the site's state lock, in
  * reading-time order, in one transaction with the transitions it causes. A reading of a lost site
- * first resolves the site-lost alert. Evaluating the same batch again changes nothing (readings not
- * newer than a rule's last are skipped; the lifecycle's transitions are idempotent).
+ * first resolves the site-lost alert. Evaluating the same batch again changes nothing: readings not
+ * newer than a rule's last are skipped, the lifecycle's transitions are idempotent, and an entry that
+ * changed alerts is recorded with them, so a re-delivery after lost Redis state is recognised too.
  */
 @Component
 public class SiteEvaluator {
@@ -32,9 +34,13 @@ public class SiteEvaluator {
     private final SiteStateStore states;
     private final AlertLifecycle lifecycle;
     private final TransactionTemplate transactions;
+    private final EvaluatedEntries evaluated;
+    private final Clock clock;
 
     SiteEvaluator(SiteDirectory sites, AlertRuleDirectory rules, SiteStateStore states, AlertLifecycle lifecycle,
-            TransactionTemplate transactions) {
+            TransactionTemplate transactions, EvaluatedEntries evaluated, Clock clock) {
+        this.clock = clock;
+        this.evaluated = evaluated;
         this.sites = sites;
         this.rules = rules;
         this.states = states;
@@ -42,8 +48,12 @@ public class SiteEvaluator {
         this.transactions = transactions;
     }
 
-    /** @return the number of transitions the batch caused */
-    public int evaluate(String siteId, List<StreamedReading> batch) {
+    /**
+     * @param entryId the stream entry's id, so a re-delivered entry that changed alerts already is
+     *        recognised (its site state is then re-read from PostgreSQL instead)
+     * @return the number of transitions the batch caused
+     */
+    public int evaluate(String siteId, String entryId, List<StreamedReading> batch) {
         SiteInfo site = sites.find(siteId).orElse(null);
         if (site == null || batch.isEmpty()) {
             return 0; // a deleted site's last readings: nothing to alert on
@@ -51,7 +61,22 @@ public class SiteEvaluator {
         List<AlertRule> siteRules = rules.rulesOf(siteId).stream()
                 .filter(rule -> rule.kind().perReading() || rule.kind() == RuleKind.NO_DATA).toList();
         List<StreamedReading> readings = batch.stream().sorted(Comparator.comparingLong(StreamedReading::tsMs)).toList();
-        return states.withSite(siteId, state -> transactions.execute(tx -> apply(site, siteRules, readings, state)));
+        return states.withSite(siteId, state -> transactions.execute(tx -> {
+            if (evaluated.contains(entryId)) {
+                states.rebuild(state); // its Redis state may never have been written
+                return 0;
+            }
+            int transitions = apply(site, siteRules, readings, state);
+            if (transitions > 0) {
+                evaluated.record(entryId, siteId);
+            }
+            return transitions;
+        }));
+    }
+
+    /** Housekeeping, from the silence watch. */
+    public int forgetOldEntries() {
+        return evaluated.forgetOld();
     }
 
     private int apply(SiteInfo site, List<AlertRule> siteRules, List<StreamedReading> readings, SiteState state) {
@@ -64,7 +89,8 @@ public class SiteEvaluator {
             state.lost(null);
         }
         for (StreamedReading reading : readings) {
-            state.seen(reading.sensorId(), reading.tsMs());
+            // Silence is about arrival: a gateway replaying old readings is not silent.
+            state.seen(reading.sensorId(), clock.millis());
             for (AlertRule rule : siteRules) {
                 if (!reading.sensorId().equals(rule.sensorId())) {
                     continue;

@@ -1,6 +1,9 @@
 package org.steambytes.alerting.notification;
 
 import jakarta.mail.MessagingException;
+import jakarta.mail.SendFailedException;
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import java.sql.Array;
 import java.sql.Timestamp;
@@ -16,6 +19,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.MailException;
+import org.springframework.mail.MailParseException;
+import org.springframework.mail.MailPreparationException;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -28,7 +34,9 @@ import org.steambytes.alerting.worker.BackgroundWorker;
  * committed, otherwise every {@code poll}. One message per transaction: take the oldest unsent row (with a
  * PostgreSQL advisory lock, so one replica sends at a time and order holds), hand it to the SMTP server
  * with its stored Message-ID, mark it sent, commit. If the server refuses or is away, the row keeps its
- * place, its retry time backs off (doubling up to 5 min), and nothing after it goes first. A crash
+ * place, its retry time backs off (doubling up to 5 min), and nothing after it goes first. A message
+ * the server refuses for good (5xx, bad address) is set aside as {@code undeliverable} instead, so it
+ * cannot hold back the rest. A crash
  * between the server's acceptance and the commit re-sends the same Message-ID, which mail systems
  * recognise as the same message.
  */
@@ -119,7 +127,17 @@ public class OutboxSender extends BackgroundWorker {
         Pending message = head.get(0);
         try {
             mail.send(mime(message));
-        } catch (MailException | MessagingException e) {
+        } catch (MessagingException | RuntimeException e) {
+            if (permanent(e)) {
+                // The server refused this message for good (bad address, 5xx) or it cannot be built:
+                // set it aside, or it would hold back every e-mail behind it forever.
+                jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, last_error = ?,"
+                                + " suppressed_reason = 'undeliverable' WHERE id = ?")
+                        .params(abbreviate(e.toString()), message.id()).update();
+                failed.increment();
+                log.error("E-mail {} is undeliverable and set aside: {}", message.messageId(), e.toString());
+                return true;
+            }
             Duration backOff = backOff(message.attempts());
             jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")
                     .params(abbreviate(e.toString()), Timestamp.from(clock.instant().plus(backOff)), message.id()).update();
@@ -138,12 +156,78 @@ public class OutboxSender extends BackgroundWorker {
         MimeMessage mime = mail.createMimeMessage();
         MimeMessageHelper helper = new MimeMessageHelper(mime, false, "UTF-8");
         helper.setFrom(properties.mailFrom());
-        helper.setTo(message.recipients().toArray(String[]::new));
+        helper.setTo(deliverable(message));
         helper.setSubject(message.subject());
         helper.setText(message.body(), false);
         // Kept by JavaMailSenderImpl when it saves the message: the same notification keeps the same id.
         mime.setHeader("Message-ID", message.messageId());
         return mime;
+    }
+
+    /**
+     * Permanent: the server answered 5xx or refused the addresses, or the message itself is broken.
+     * Everything else (no connection, timeouts, 4xx) is the server being away: wait and retry.
+     */
+    static boolean permanent(Exception e) {
+        if (!(e instanceof MailException) && !(e instanceof MessagingException)) {
+            return true; // not the server's doing: retrying the same row would fail the same way
+        }
+        if (e instanceof MailParseException || e instanceof MailPreparationException) {
+            return true;
+        }
+        if (e instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
+            return send.getFailedMessages().values().stream().allMatch(OutboxSender::refusedForGood);
+        }
+        return refusedForGood(e);
+    }
+
+    private static boolean refusedForGood(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof AddressException) {
+                return true;
+            }
+            if (cause instanceof SendFailedException) {
+                Integer code = returnCode(cause);
+                return code == null || code >= 500;
+            }
+        }
+        return false;
+    }
+
+    /** The SMTP reply code Angus Mail attaches to its failures (SMTPAddressFailedException & co.), if any. */
+    private static Integer returnCode(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            try {
+                if (cause.getClass().getMethod("getReturnCode").invoke(cause) instanceof Integer code && code > 0) {
+                    return code;
+                }
+            } catch (ReflectiveOperationException notSmtp) {
+                // not an SMTP failure with a code
+            }
+        }
+        return null;
+    }
+
+    private static Throwable next(Throwable cause) {
+        Throwable next = cause instanceof MessagingException messaging && messaging.getNextException() != null
+                ? messaging.getNextException() : cause.getCause();
+        return next == cause ? null : next;
+    }
+
+    /** The recipients that are addresses at all; a message with none cannot be sent (AddressException). */
+    private InternetAddress[] deliverable(Pending message) throws AddressException {
+        List<InternetAddress> addresses = new java.util.ArrayList<>();
+        for (String recipient : message.recipients()) {
+            try {
+                addresses.add(new InternetAddress(recipient, true));
+            } catch (AddressException e) {
+                log.error("E-mail {}: recipient '{}' is not an address, skipped", message.messageId(), recipient);
+            }
+        }
+        if (addresses.isEmpty()) {
+            throw new AddressException("no deliverable recipient in " + message.recipients());
+        }
+        return addresses.toArray(InternetAddress[]::new);
     }
 
     private Duration backOff(int attempts) {
@@ -156,6 +240,6 @@ public class OutboxSender extends BackgroundWorker {
     }
 
     private static List<String> strings(Array array) throws java.sql.SQLException {
-        return List.of((String[]) array.getArray());
+        return java.util.Arrays.stream((String[]) array.getArray()).filter(java.util.Objects::nonNull).toList();
     }
 }

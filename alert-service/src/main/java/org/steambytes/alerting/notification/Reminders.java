@@ -21,6 +21,11 @@ import org.steambytes.alerting.alert.AlertSnapshot;
 public class Reminders {
 
     private static final String URGENT = "state = 'open' AND severity IN ('critical', 'high')";
+    /** Last e-mailed (on opening, or the last reminder) longer ago than renotify-every. */
+    private static final String RENOTIFY_DUE = "last_notified_at <= ?";
+    /** Opened in this service (not: the reading's time) longer ago than escalate-after, not yet escalated. */
+    private static final String ESCALATE_DUE = "escalated_at IS NULL AND (SELECT min(e.recorded_at) FROM alert_events e"
+            + " WHERE e.alert_id = alerts.alert_id AND e.transition = 'opened') <= ?";
 
     private final JdbcClient jdbc;
     private final AlertLifecycle lifecycle;
@@ -45,19 +50,28 @@ public class Reminders {
                 return;
             }
             Instant now = clock.instant();
-            for (AlertSnapshot alert : due("coalesce(last_notified_at, opened_at) <= ?", now.minus(settings.renotifyEvery()))) {
-                long event = lifecycle.event(alert.alertId(), "renotified", alert.value(), now, null, null);
-                notifications.reminder(alert, "renotified", event);
-                jdbc.sql("UPDATE alerts SET last_notified_at = ?, updated_at = now() WHERE alert_id = ?")
-                        .params(Timestamp.from(now), alert.alertId()).update();
+            Instant renotifyBefore = now.minus(settings.renotifyEvery());
+            for (AlertSnapshot alert : due(RENOTIFY_DUE, renotifyBefore)) {
+                // Claimed with the same condition, so an alert acknowledged or resolved meanwhile gets nothing.
+                if (claim("last_notified_at", alert, RENOTIFY_DUE, renotifyBefore, now)) {
+                    long event = lifecycle.event(alert.alertId(), "renotified", alert.value(), now, null, null);
+                    notifications.reminder(alert, "renotified", event);
+                }
             }
-            for (AlertSnapshot alert : due("escalated_at IS NULL AND opened_at <= ?", now.minus(settings.escalateAfter()))) {
-                long event = lifecycle.event(alert.alertId(), "escalated", alert.value(), now, null, null);
-                notifications.reminder(alert, "escalated", event);
-                jdbc.sql("UPDATE alerts SET escalated_at = ?, updated_at = now() WHERE alert_id = ?")
-                        .params(Timestamp.from(now), alert.alertId()).update();
+            Instant escalateBefore = now.minus(settings.escalateAfter());
+            for (AlertSnapshot alert : due(ESCALATE_DUE, escalateBefore)) {
+                if (claim("escalated_at", alert, ESCALATE_DUE, escalateBefore, now)) {
+                    long event = lifecycle.event(alert.alertId(), "escalated", alert.value(), now, null, null);
+                    notifications.reminder(alert, "escalated", event);
+                }
             }
         });
+    }
+
+    private boolean claim(String column, AlertSnapshot alert, String condition, Instant before, Instant now) {
+        return jdbc.sql("UPDATE alerts SET " + column + " = ?, updated_at = now() WHERE alert_id = ? AND " + URGENT
+                        + " AND " + condition)
+                .params(Timestamp.from(now), alert.alertId(), Timestamp.from(before)).update() == 1;
     }
 
     private List<AlertSnapshot> due(String condition, Instant before) {

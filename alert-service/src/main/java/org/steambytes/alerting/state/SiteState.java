@@ -11,7 +11,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * One site's alerting state as kept in the Redis hash {@code alert_service:state:site:{site_id}}:
  * {@code rule:{rule_id}:{sensor_id}} → the rule's {@link RuleState} (JSON), {@code seen:{sensor_id}} →
- * the newest reading time, {@code lost} → the active site-lost alert, {@code tracked_since} → when this
+ * when a reading of it last arrived, {@code lost} → the active site-lost alert, {@code tracked_since} → when this
  * state began (after a Redis loss: when it was rebuilt). Changes are collected and written back at once.
  */
 public final class SiteState {
@@ -52,7 +52,7 @@ public final class SiteState {
         removed.add(field);
     }
 
-    /** The newest reading time of a sensor, or when tracking began if none was seen since. */
+    /** When a reading of the sensor last arrived, or when tracking began if none arrived since. */
     public long lastSeen(String sensorId) {
         String seen = fields.get("seen:" + sensorId);
         return seen != null ? Long.parseLong(seen) : trackedSince();
@@ -81,6 +81,25 @@ public final class SiteState {
         } else {
             put(LOST, alertId);
         }
+    }
+
+    /**
+     * Takes the alerts and rule states of {@code rebuilt} (from PostgreSQL) in place of its own, keeping
+     * the reading times seen and when tracking began.
+     */
+    void replaceWith(SiteState rebuilt) {
+        for (String field : Set.copyOf(fields.keySet())) {
+            if (!field.startsWith("seen:") && !field.equals(TRACKED_SINCE) && !rebuilt.fields.containsKey(field)) {
+                fields.remove(field);
+                changed.remove(field);
+                removed.add(field);
+            }
+        }
+        rebuilt.fields.forEach((field, value) -> {
+            if (!field.equals(TRACKED_SINCE)) {
+                put(field, value);
+            }
+        });
     }
 
     void put(String field, String value) {

@@ -25,8 +25,8 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class SiteStateStore {
 
-    static final Duration LOCK_LEASE = Duration.ofSeconds(15);
-    static final Duration LOCK_WAIT = Duration.ofSeconds(20);
+    static final Duration LOCK_LEASE = Duration.ofSeconds(30);
+    static final Duration LOCK_WAIT = Duration.ofSeconds(35);
     private static final String SITES = RedisKeys.alertState("sites");
     private static final RedisScript<Long> UNLOCK = RedisScript.of(
             "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end", Long.class);
@@ -54,6 +54,12 @@ public class SiteStateStore {
         try {
             SiteState state = load(siteId);
             T result = work.apply(state);
+            if (!token.equals(redis.opsForValue().get(lock))) {
+                // The lease ran out while we worked and someone else may have written since: do not
+                // overwrite. The caller retries; a committed stream entry is then recognised and the
+                // state re-read from PostgreSQL.
+                throw new IllegalStateException("site state lock " + lock + " expired before the state was written");
+            }
             save(state);
             return result;
         } finally {
@@ -95,6 +101,11 @@ public class SiteStateStore {
             return new SiteState(siteId, fields, json);
         }
         return rebuild(siteId);
+    }
+
+    /** Replaces a site's alert state (inside {@link #withSite}) by what PostgreSQL says. */
+    public void rebuild(SiteState state) {
+        state.replaceWith(rebuild(state.siteId()));
     }
 
     /** Active alerts from PostgreSQL; reading history starts now (a silent sensor is judged from here). */

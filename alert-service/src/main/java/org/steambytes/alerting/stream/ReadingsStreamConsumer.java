@@ -11,7 +11,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.data.domain.Range;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.data.redis.connection.RedisStreamCommands;
 import org.springframework.data.redis.connection.stream.Consumer;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -50,6 +54,9 @@ class ReadingsStreamConsumer extends BackgroundWorker {
     private final JsonMapper json;
     private final AlertingProperties.Stream settings;
     private final String consumer;
+    static final int ATTEMPTS = 3;
+
+    private final Map<String, Integer> failures = new java.util.HashMap<>();
     private final Counter entries;
     private final Counter transitions;
     private long lastClaimNanos;
@@ -92,8 +99,15 @@ class ReadingsStreamConsumer extends BackgroundWorker {
                     groupReady = true;
                 }
                 if (System.nanoTime() - lastClaimNanos > settings.claimIdle().toNanos() / 2) {
-                    claimAbandoned();
                     lastClaimNanos = System.nanoTime();
+                    try {
+                        claimAbandoned();
+                    } catch (RuntimeException e) {
+                        if (causeSays(e, "NOGROUP")) {
+                            throw e;
+                        }
+                        log.warn("Claiming abandoned entries failed ({}); reading on", e.toString());
+                    }
                 }
                 List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(
                         Consumer.from(settings.group(), consumer),
@@ -155,14 +169,43 @@ class ReadingsStreamConsumer extends BackgroundWorker {
         }
         for (MapRecord<String, Object, Object> record : records) {
             Map<Object, Object> fields = record.getValue();
-            String siteId = (String) fields.get("site_id");
-            List<StreamedReading> readings = parse(record.getId(), fields.get("readings"));
+            String siteId = fields == null ? null : (String) fields.get("site_id");
+            List<StreamedReading> readings = fields == null ? null : parse(record.getId(), fields.get("readings"));
             if (siteId != null && readings != null) {
-                transitions.increment(evaluator.evaluate(siteId, readings)); // throws: stays pending, retried first
+                try {
+                    transitions.increment(evaluator.evaluate(siteId, record.getId().getValue(), readings));
+                    failures.remove(record.getId().getValue());
+                } catch (RuntimeException e) {
+                    if (!giveUp(record.getId(), e)) {
+                        throw e; // stays pending and is retried first
+                    }
+                }
             }
             redis.opsForStream().acknowledge(STREAM, settings.group(), record.getId());
             entries.increment();
         }
+    }
+
+    /**
+     * A store being away is worth waiting for, however long. Any other failure that repeats for the same
+     * entry (it cannot be evaluated) would wedge the consumer on it: after {@link #ATTEMPTS} the entry is
+     * logged and acknowledged.
+     */
+    private boolean giveUp(RecordId id, RuntimeException e) {
+        if (e instanceof DataAccessResourceFailureException || e instanceof TransientDataAccessException
+                || e instanceof RedisConnectionFailureException || e instanceof QueryTimeoutException) {
+            return false;
+        }
+        int attempts = failures.merge(id.getValue(), 1, Integer::sum);
+        if (failures.size() > 10_000) {
+            failures.clear();
+        }
+        if (attempts < ATTEMPTS) {
+            return false;
+        }
+        failures.remove(id.getValue());
+        log.error("Stream entry {} failed {} times and is skipped: {}", id, attempts, e.toString(), e);
+        return true;
     }
 
     /** Null for an entry that can never be evaluated (logged, then acknowledged). */

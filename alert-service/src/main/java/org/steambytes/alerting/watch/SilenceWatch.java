@@ -15,6 +15,7 @@ import org.steambytes.alerting.AlertingProperties;
 import org.steambytes.alerting.alert.AlertLifecycle;
 import org.steambytes.alerting.alert.AlertSnapshot;
 import org.steambytes.alerting.evaluation.RuleState;
+import org.steambytes.alerting.evaluation.SiteEvaluator;
 import org.steambytes.alerting.rule.AlertRule;
 import org.steambytes.alerting.rule.AlertRuleDirectory;
 import org.steambytes.alerting.rule.RuleKind;
@@ -49,9 +50,11 @@ public class SilenceWatch {
     private final TransactionTemplate transactions;
     private final Duration staleFloor;
     private final Clock clock;
+    private final SiteEvaluator evaluator;
 
-    SilenceWatch(SiteStateStore states, SiteDirectory sites, AlertRuleDirectory rules, AlertLifecycle lifecycle,
+    SilenceWatch(SiteEvaluator evaluator, SiteStateStore states, SiteDirectory sites, AlertRuleDirectory rules, AlertLifecycle lifecycle,
             TransactionTemplate transactions, AlertingProperties properties, Clock clock) {
+        this.evaluator = evaluator;
         this.states = states;
         this.sites = sites;
         this.rules = rules;
@@ -62,6 +65,11 @@ public class SilenceWatch {
     }
 
     public void check() {
+        try {
+            evaluator.forgetOldEntries();
+        } catch (RuntimeException e) {
+            log.warn("Cleaning evaluated stream entries failed: {}", e.toString());
+        }
         Set<String> siteIds = new LinkedHashSet<>(states.trackedSites());
         siteIds.addAll(states.sitesWithActiveAlerts());
         rules.rulesOfKind(RuleKind.NO_DATA).forEach(rule -> siteIds.add(rule.siteId()));

@@ -32,6 +32,8 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.steambytes.alerting.AlertingApplication;
+import org.steambytes.alerting.evaluation.SiteEvaluator;
+import org.steambytes.alerting.stream.StreamedReading;
 import org.steambytes.testsupport.InProcessService;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -72,7 +74,7 @@ class AlertingFlowTests {
     @Test
     void aBreachOpensOneAlertAndMailsExactlyWhatHappenedThenTheClearResolvesIt() throws Exception {
         Site site = AlertingTestSupport.site();
-        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
+        UUID ruleId = rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
         Instant breach = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(30);
 
         publish(redis, site, breach, 12.6);
@@ -98,7 +100,7 @@ class AlertingFlowTests {
                 "Dashboard: https://steambytes.example/sites/" + site.siteId());
 
         publish(redis, site, breach.plusSeconds(5), 11.8); // inside the deadband: stays open
-        awaitEvaluated(site, breach.plusSeconds(5));
+        awaitEvaluated(site, ruleId, breach.plusSeconds(5));
         assertThat(state(alertId)).isEqualTo("open");
 
         publish(redis, site, breach.plusSeconds(10), 11.4);
@@ -115,13 +117,13 @@ class AlertingFlowTests {
     @Test
     void theSameEntryDeliveredTwiceOpensOneAlertAndSendsOneMail() {
         Site site = AlertingTestSupport.site();
-        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
+        UUID ruleId = rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
         Instant breach = Instant.now().minusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
 
         publish(redis, site, breach, 13.0);
         publish(redis, site, breach, 13.0); // a re-delivery after a crash between commit and acknowledge
         publish(redis, site, breach.plusSeconds(1), 13.1);
-        awaitEvaluated(site, breach.plusSeconds(1));
+        awaitEvaluated(site, ruleId, breach.plusSeconds(1));
 
         await().atMost(WAIT).until(() -> mailTo(site.oncall()).size() >= 1);
         assertThat(Fixtures.count("SELECT count(*) FROM alerts WHERE site_id = '" + site.siteId() + "'")).isEqualTo(1);
@@ -131,9 +133,40 @@ class AlertingFlowTests {
     }
 
     @Test
+    void anEntryDeliveredAgainAfterItsRedisStateWasLostIsRecognisedAndChangesNothing() {
+        Site site = AlertingTestSupport.site();
+        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "low");
+        Instant t = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        publish(redis, site, t, 13.0, t.plusSeconds(1), 10.0, t.plusSeconds(2), 13.0); // open, resolve, open
+        await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM notification_outbox WHERE site_id = '"
+                + site.siteId() + "'") == 3);
+        String entryId = redis.opsForStream().reverseRange(RedisKeys.READINGS_STREAM,
+                        org.springframework.data.domain.Range.unbounded(), org.springframework.data.redis.connection.Limit.limit().count(200))
+                .stream().filter(entry -> site.siteId().equals(entry.getValue().get("site_id"))).findFirst().orElseThrow()
+                .getId().getValue();
+
+        // The consumer died after the commit, before writing its Redis state and acknowledging: the entry comes again.
+        redis.delete(RedisKeys.alertState("site:" + site.siteId()));
+        int transitions = context.getBean(SiteEvaluator.class).evaluate(site.siteId(), entryId, List.of(
+                new StreamedReading("b1-steam-pressure", "steam_pressure", 13.0, t.toEpochMilli()),
+                new StreamedReading("b1-steam-pressure", "steam_pressure", 10.0, t.plusSeconds(1).toEpochMilli()),
+                new StreamedReading("b1-steam-pressure", "steam_pressure", 13.0, t.plusSeconds(2).toEpochMilli())));
+
+        assertThat(transitions).isZero();
+        assertThat(Fixtures.countText("SELECT string_agg(state, ',' ORDER BY opened_at) FROM alerts WHERE site_id = '"
+                + site.siteId() + "'")).isEqualTo("resolved,open");
+        assertThat(Fixtures.count("SELECT count(*) FROM notification_outbox WHERE site_id = '" + site.siteId() + "'"))
+                .isEqualTo(3);
+        // and the rebuilt state knows the open alert: the next clear resolves it
+        publish(redis, site, t.plusSeconds(3), 10.0);
+        await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM alerts WHERE state = 'resolved' AND site_id = '"
+                + site.siteId() + "'") == 2);
+    }
+
+    @Test
     void entriesLeftPendingByACrashedConsumerAreClaimedAndEvaluatedOnce() {
         Site site = AlertingTestSupport.site();
-        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
+        UUID ruleId = rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
         Instant breach = Instant.now().minusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
         // The service's consumer pauses; a doomed consumer takes the site's entry and dies without acknowledging.
         SmartLifecycle serviceConsumer = context.getBean("readingsStreamConsumer", SmartLifecycle.class);
@@ -151,7 +184,7 @@ class AlertingFlowTests {
 
         await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM alerts WHERE site_id = '" + site.siteId()
                 + "'") == 1 && pendingOf("crashed-consumer") == 0);
-        awaitEvaluated(site, breach.plusSeconds(1));
+        awaitEvaluated(site, ruleId, breach.plusSeconds(1));
         assertThat(Fixtures.count("SELECT count(*) FROM alerts WHERE site_id = '" + site.siteId() + "'")).isEqualTo(1);
         await().atMost(WAIT).until(() -> mailTo(site.oncall()).size() == 1);
     }
@@ -159,12 +192,12 @@ class AlertingFlowTests {
     @Test
     void afterRedisLosesTheStateItIsRebuiltFromPostgresqlWithoutASecondAlert() {
         Site site = AlertingTestSupport.site();
-        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
+        UUID ruleId = rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
         Instant breach = Instant.now().minusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
         publish(redis, site, breach, 12.8);
         await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM alerts WHERE site_id = '" + site.siteId()
                 + "'") == 1);
-        awaitEvaluated(site, breach);
+        awaitEvaluated(site, ruleId, breach);
 
         // What a flush does to this service: its state and the consumer group are gone.
         Set<String> keys = redis.keys(RedisKeys.alertState("*"));
@@ -212,6 +245,40 @@ class AlertingFlowTests {
                 + site.siteId() + "'")).isEqualTo(String.join(",", ids));
         await().pollDelay(Duration.ofSeconds(1)).atMost(WAIT).until(() -> true);
         assertThat(mailTo(site.oncall())).as("nothing sent twice").hasSize(4);
+    }
+
+    @Test
+    void anEntryThatCanNeverBeEvaluatedIsSkippedAfterThreeTriesAndHoldsBackNothing() {
+        Site poisoned = AlertingTestSupport.site();
+        Site fine = AlertingTestSupport.site();
+        rule(poisoned, "threshold", "above", 12.0, 0.5, 0, null, "low");
+        rule(fine, "threshold", "above", 12.0, 0.5, 0, null, "low");
+
+        // A reading from the year ~285 million: PostgreSQL refuses the alert's time, every time.
+        publish(redis, poisoned, Instant.ofEpochMilli(9_000_000_000_000_000_000L), 13.0);
+        publish(redis, fine, Instant.now().minusSeconds(1), 13.0);
+
+        await().atMost(WAIT).until(() -> mailTo(fine.oncall()).size() == 1);
+        assertThat(Fixtures.count("SELECT count(*) FROM alerts WHERE site_id = '" + poisoned.siteId() + "'")).isZero();
+    }
+
+    @Test
+    void aMailNoServerWillTakeIsSetAsideAndHoldsBackNothing() {
+        Site broken = AlertingTestSupport.site();
+        Site fine = AlertingTestSupport.site();
+        Fixtures.execute("UPDATE sites SET notification_emails = ARRAY['oncall@@broken', 'nobody at all'] WHERE site_id = '"
+                + broken.siteId() + "'");
+        rule(broken, "threshold", "above", 12.0, 0.5, 0, null, "low");
+        rule(fine, "threshold", "above", 12.0, 0.5, 0, null, "low");
+
+        publish(redis, broken, Instant.now().minusSeconds(2), 13.0);
+        await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM notification_outbox WHERE site_id = '"
+                + broken.siteId() + "'") == 1);
+        publish(redis, fine, Instant.now().minusSeconds(1), 13.0);
+
+        await().atMost(WAIT).until(() -> mailTo(fine.oncall()).size() == 1);
+        assertThat(Fixtures.countText("SELECT suppressed_reason || ':' || (last_error IS NOT NULL) FROM notification_outbox"
+                + " WHERE site_id = '" + broken.siteId() + "'")).isEqualTo("undeliverable:true");
     }
 
     @Test
@@ -392,11 +459,13 @@ class AlertingFlowTests {
         return Fixtures.countText("SELECT state FROM alerts WHERE alert_id = '" + alertId + "'");
     }
 
-    /** Waits until the service has evaluated the site's reading at {@code ts} (its state remembers it). */
-    private void awaitEvaluated(Site site, Instant ts) {
+    /** Waits until the service has judged the rule on the reading at {@code ts} (its state remembers it). */
+    private void awaitEvaluated(Site site, UUID ruleId, Instant ts) {
         await().atMost(WAIT).until(() -> {
-            Object seen = redis.opsForHash().get(RedisKeys.alertState("site:" + site.siteId()), "seen:b1-steam-pressure");
-            return seen != null && Long.parseLong((String) seen) >= ts.toEpochMilli();
+            Object state = redis.opsForHash().get(RedisKeys.alertState("site:" + site.siteId()),
+                    "rule:" + ruleId + ":b1-steam-pressure");
+            return state != null && tools.jackson.databind.json.JsonMapper.builder().build().readTree((String) state)
+                    .path("last_ts").asLong() >= ts.toEpochMilli();
         });
     }
 

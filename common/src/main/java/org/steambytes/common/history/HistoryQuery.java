@@ -24,6 +24,9 @@ public record HistoryQuery(String siteId, String sensorId, Instant from, Instant
     /** More buckets than this are refused: the answer would be too large to draw or to ship. */
     public static final int MAX_POINTS = 10_000;
     static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
+    /** InfluxDB's time range (nanoseconds in a signed 64-bit integer), with a day to spare. */
+    static final Instant EARLIEST = Instant.parse("1677-09-22T00:00:00Z");
+    static final Instant LATEST = Instant.parse("2262-04-10T00:00:00Z");
 
     /** The raw query parameters, each may be null (then its default applies). */
     public record Parameters(String from, String to, String interval, String aggregate, String tz) {
@@ -93,7 +96,12 @@ public record HistoryQuery(String siteId, String sensorId, Instant from, Instant
 
     private static Instant instant(String field, String text, List<FieldProblem> problems) {
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            Instant instant = OffsetDateTime.parse(text).toInstant();
+            if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
+                problems.add(FieldProblem.of(field, "must lie between " + EARLIEST + " and " + LATEST));
+                return null;
+            }
+            return instant;
         } catch (DateTimeParseException e) {
             problems.add(FieldProblem.of(field, "must be an ISO-8601 date-time with offset, such as 2026-03-29T00:00:00Z"));
             return null;

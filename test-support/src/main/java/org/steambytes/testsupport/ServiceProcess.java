@@ -1,4 +1,4 @@
-package org.steambytes.ingestion;
+package org.steambytes.testsupport;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,10 +8,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.steambytes.testsupport.ServiceClient;
 
-/** iot-ingestion as its own operating-system process (same classpath as the tests), so a test can kill -9 it. */
-final class ServiceProcess implements AutoCloseable {
+/** A service as its own operating-system process (same classpath as the tests), so a test can kill -9 it. */
+public final class ServiceProcess implements AutoCloseable {
 
     private final Process process;
     private final int port;
@@ -21,35 +20,35 @@ final class ServiceProcess implements AutoCloseable {
         this.port = port;
     }
 
-    static ServiceProcess start(Map<String, String> properties, Path log) throws IOException {
+    public static ServiceProcess start(Class<?> application, Map<String, String> properties, Path log) throws IOException {
         int port = freePort();
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx512m", "-cp", System.getProperty("java.class.path"),
-                IngestionApplication.class.getName(), "--server.port=" + port));
+                application.getName(), "--server.port=" + port));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
         Process process = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
         ServiceProcess service = new ServiceProcess(process, port);
-        service.awaitReady(Duration.ofSeconds(120));
+        service.awaitReady(application.getSimpleName(), Duration.ofSeconds(120));
         return service;
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** SIGKILL: no shutdown hook, no flush, no graceful anything. */
-    void killHard() throws InterruptedException {
+    public void killHard() throws InterruptedException {
         process.destroyForcibly();
         process.waitFor();
     }
 
-    private void awaitReady(Duration timeout) {
+    private void awaitReady(String name, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException("iot-ingestion exited with " + process.exitValue());
+                throw new IllegalStateException(name + " exited with " + process.exitValue());
             }
             try {
                 if (new ServiceClient(port).get("/actuator/health/liveness").status() == 200) {
@@ -65,7 +64,7 @@ final class ServiceProcess implements AutoCloseable {
                 return;
             }
         }
-        throw new IllegalStateException("iot-ingestion did not start within " + timeout);
+        throw new IllegalStateException(name + " did not start within " + timeout);
     }
 
     private static int freePort() throws IOException {
@@ -82,7 +81,7 @@ final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    static String file(Path path) {
+    public static String file(Path path) {
         return path.toAbsolutePath().toString().replace(File.separatorChar, '/');
     }
 }

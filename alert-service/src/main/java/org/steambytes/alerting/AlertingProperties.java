@@ -29,7 +29,8 @@ public record AlertingProperties(
      * The readings stream ({@code enabled=false}: this replica only sends e-mails and reminders): consumer group, this replica's consumer name (blank: host and a random
      * suffix), entries per read, and how long an entry may stay unacknowledged with a consumer before
      * another replica claims it. Every {@code silenceCheck} the silence watch looks for silent sensors and
-     * lost sites; a sensor is stale after max(3 × its expected interval, {@code staleFloor}).
+     * lost sites; a sensor is stale after max(3 × its expected interval, {@code staleFloor}). The sites
+     * that reported within a day are re-read every {@code reportingRefresh}.
      */
     public record Stream(
             @DefaultValue("true") boolean enabled,
@@ -39,7 +40,8 @@ public record AlertingProperties(
             @NotNull @DefaultValue("1s") Duration block,
             @NotNull @DefaultValue("30s") Duration claimIdle,
             @NotNull @DefaultValue("5s") Duration silenceCheck,
-            @NotNull @DefaultValue("5m") Duration staleFloor) {
+            @NotNull @DefaultValue("5m") Duration staleFloor,
+            @NotNull @DefaultValue("1m") Duration reportingRefresh) {
     }
 
     /**

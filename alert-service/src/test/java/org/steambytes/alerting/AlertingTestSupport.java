@@ -62,6 +62,7 @@ public final class AlertingTestSupport {
         properties.put("steambytes.stream.claim-idle", "2s");
         properties.put("steambytes.stream.silence-check", "300ms");
         properties.put("steambytes.stream.stale-floor", "3s");
+        properties.put("steambytes.stream.reporting-refresh", "500ms");
         properties.put("steambytes.notification.poll", "100ms");
         properties.put("steambytes.notification.retry", "200ms");
         properties.put("steambytes.notification.reminder-check", "300ms");

@@ -67,7 +67,7 @@ public class Notifications {
         Email email = composer.alert(site, alert, transition, alert.value(), clock.instant(), null, null);
         queue(site, alert.alertId(), escalation ? "escalation" : "renotify", messageId(alert.alertId(), transition, eventId),
                 escalation ? site.escalationEmails() : site.notificationEmails(), email,
-                maintenance(site) ? "maintenance" : null);
+                maintenance(site) ? "maintenance" : !escalation && inFlood(site) ? "flood" : null);
     }
 
     private void queue(SiteInfo site, UUID alertId, String kind, String messageId, List<String> recipients, Email email,
@@ -103,9 +103,7 @@ public class Notifications {
      */
     private boolean flood(SiteInfo site) {
         Timestamp since = Timestamp.from(clock.instant().minus(settings.floodWindow()));
-        long opened = jdbc.sql("SELECT count(*) FROM alert_events e JOIN alerts a ON a.alert_id = e.alert_id"
-                        + " WHERE a.site_id = ? AND e.transition = 'opened' AND e.recorded_at > ?")
-                .params(site.siteId(), since).query(Long.class).single();
+        long opened = openedSince(site, since);
         if (opened <= settings.floodLimit()) {
             return false;
         }
@@ -123,6 +121,17 @@ public class Notifications {
                     site.notificationEmails(), summary, maintenance(site) ? "maintenance" : null);
         }
         return true;
+    }
+
+    /** In a flood, reminders to on-call are held back like the single e-mails (the summary went out); escalations still go. */
+    private boolean inFlood(SiteInfo site) {
+        return openedSince(site, Timestamp.from(clock.instant().minus(settings.floodWindow()))) > settings.floodLimit();
+    }
+
+    private long openedSince(SiteInfo site, Timestamp since) {
+        return jdbc.sql("SELECT count(*) FROM alert_events e JOIN alerts a ON a.alert_id = e.alert_id"
+                        + " WHERE a.site_id = ? AND e.transition = 'opened' AND e.recorded_at > ?")
+                .params(site.siteId(), since).query(Long.class).single();
     }
 
     static String messageId(UUID alertId, String transition, long eventId) {

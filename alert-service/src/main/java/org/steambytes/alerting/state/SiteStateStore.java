@@ -78,6 +78,17 @@ public class SiteStateStore {
         return jdbc.sql("SELECT DISTINCT site_id FROM alerts WHERE state <> 'resolved'").query(String.class).list();
     }
 
+    /**
+     * Sites that sent readings within the last day (iot-ingestion's log says so): after every replica
+     * was down longer than the state's TTL, or Redis lost it, a site that fell silent meanwhile is
+     * watched again (silence then counted from the rebuild).
+     */
+    public List<String> sitesReportingRecently() {
+        return jdbc.sql("SELECT s.site_id FROM sites s WHERE EXISTS (SELECT 1 FROM ingestion_logs l"
+                        + " WHERE l.site_id = s.site_id AND l.received_at > now() - interval '1 day')")
+                .query(String.class).list();
+    }
+
     private void acquire(String lock, String token) {
         long deadline = System.nanoTime() + LOCK_WAIT.toNanos();
         while (!Boolean.TRUE.equals(redis.opsForValue().setIfAbsent(lock, token, LOCK_LEASE))) {

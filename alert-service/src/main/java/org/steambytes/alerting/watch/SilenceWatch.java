@@ -35,8 +35,9 @@ import org.steambytes.alerting.state.SiteStateStore;
  *     {@code window_s}) → alert; its next reading resolves it.</li>
  * </ul>
  * Active alerts whose rule was deleted or disabled are resolved here too.
- * "Last reading" is the newest reading time this service saw in the stream; after a Redis loss the
- * silence is counted from the rebuild.
+ * "Last reading" is when this service last saw one of the sensor's readings arrive; after a Redis
+ * loss the silence is counted from the rebuild. Watched: sites with state, with active alerts, with
+ * no-data rules, and every site that sent readings within the last day.
  */
 @Component
 public class SilenceWatch {
@@ -49,8 +50,11 @@ public class SilenceWatch {
     private final AlertLifecycle lifecycle;
     private final TransactionTemplate transactions;
     private final Duration staleFloor;
+    private final Duration reportingRefresh;
     private final Clock clock;
     private final SiteEvaluator evaluator;
+    private List<String> reporting = List.of();
+    private long reportingReadAt;
 
     SilenceWatch(SiteEvaluator evaluator, SiteStateStore states, SiteDirectory sites, AlertRuleDirectory rules, AlertLifecycle lifecycle,
             TransactionTemplate transactions, AlertingProperties properties, Clock clock) {
@@ -61,6 +65,7 @@ public class SilenceWatch {
         this.lifecycle = lifecycle;
         this.transactions = transactions;
         this.staleFloor = properties.stream().staleFloor();
+        this.reportingRefresh = properties.stream().reportingRefresh();
         this.clock = clock;
     }
 
@@ -72,6 +77,11 @@ public class SilenceWatch {
         }
         Set<String> siteIds = new LinkedHashSet<>(states.trackedSites());
         siteIds.addAll(states.sitesWithActiveAlerts());
+        if (clock.millis() - reportingReadAt > reportingRefresh.toMillis()) {
+            reporting = states.sitesReportingRecently();
+            reportingReadAt = clock.millis();
+        }
+        siteIds.addAll(reporting);
         rules.rulesOfKind(RuleKind.NO_DATA).forEach(rule -> siteIds.add(rule.siteId()));
         for (String siteId : siteIds) {
             try {

@@ -263,6 +263,34 @@ class AlertingFlowTests {
     }
 
     @Test
+    void aSiteThatFellSilentWhileNoStateWasKeptIsFoundThroughTheIngestionLog() {
+        Site site = AlertingTestSupport.site();
+        Fixtures.execute("UPDATE sensors SET expected_interval_s = 1 WHERE site_id = '" + site.siteId() + "'");
+        // It reported (iot-ingestion logged a batch) but alert-service has no state of it: Redis lost it.
+        Fixtures.execute("INSERT INTO ingestion_logs (batch_id, site_id, gateway_id, received_at, accepted, rejected,"
+                + " rejection_reasons, spooled, duration_ms) VALUES (gen_random_uuid(), '" + site.siteId() + "', '"
+                + site.fixture().gatewayId() + "', now() - interval '1 hour', 10, 0, '[]', false, 3)");
+
+        await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM alerts WHERE site_id = '" + site.siteId()
+                + "' AND kind = 'site_lost' AND state = 'open'") == 1);
+    }
+
+    @Test
+    void inAFloodRemindersToOnCallAreHeldBackButEscalationsGo() {
+        Site site = AlertingTestSupport.site(); // re-notify every 3 s, escalate after 4 s in these tests
+        for (int i = 0; i < 11; i++) {
+            rule(site, "threshold", "above", 10.0 + i * 0.1, 0.0, 0, null, "high");
+        }
+        publish(redis, site, Instant.now(), 13.0);
+
+        await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM notification_outbox WHERE site_id = '"
+                + site.siteId() + "' AND kind = 'renotify'") >= 11 && mailTo(site.chief()).size() == 11);
+        assertThat(Fixtures.countText("SELECT string_agg(DISTINCT coalesce(suppressed_reason, 'sent'), ',') FROM"
+                + " notification_outbox WHERE site_id = '" + site.siteId() + "' AND kind = 'renotify'")).isEqualTo("flood");
+        assertThat(subjects(mailTo(site.oncall())).stream().filter(s -> s.contains("still open"))).isEmpty();
+    }
+
+    @Test
     void aMailNoServerWillTakeIsSetAsideAndHoldsBackNothing() {
         Site broken = AlertingTestSupport.site();
         Site fine = AlertingTestSupport.site();

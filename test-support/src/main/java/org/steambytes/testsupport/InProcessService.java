@@ -21,6 +21,16 @@ public final class InProcessService {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.application.name", name);
         properties.put("server.port", "0");
+        properties.putAll(storeProperties());
+        properties.put("spring.jmx.enabled", "false");
+        properties.putAll(extra);
+        return new SpringApplicationBuilder(application).run(properties.entrySet().stream()
+                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new));
+    }
+
+    /** This run's real stores as a service's settings (also for a service started as its own process). */
+    public static Map<String, String> storeProperties() {
+        Map<String, String> properties = new LinkedHashMap<>();
         properties.put("spring.datasource.url", RealStores.jdbcUrl(RealStores.runDatabase()));
         properties.put("spring.datasource.username", RealStores.postgresUser());
         properties.put("spring.datasource.password", RealStores.postgresPassword());
@@ -28,10 +38,7 @@ public final class InProcessService {
         properties.put("spring.data.redis.url", RealStores.redisUrl());
         properties.put("steambytes.influx.url", RealStores.influxUrl());
         properties.put("steambytes.influx.bucket", RealStores.runInfluxDatabase());
-        properties.put("spring.jmx.enabled", "false");
-        properties.putAll(extra);
-        return new SpringApplicationBuilder(application).run(properties.entrySet().stream()
-                .map(entry -> "--" + entry.getKey() + "=" + entry.getValue()).toArray(String[]::new));
+        return properties;
     }
 
     public static int port(ConfigurableApplicationContext context) {

@@ -49,7 +49,7 @@ public final class RuleEvaluator {
             return new Step(new RuleState(state.active(), state.alertId(), state.pendingSince(), sample.ts(), window), null);
         }
         if (!state.active()) {
-            if (condition != Condition.BREACH || rule.kind() == org.steambytes.alerting.rule.RuleKind.NO_DATA) {
+            if (condition != Condition.BREACH) { // no_data is always CLEAR here: a reading never opens it
                 return new Step(new RuleState(false, null, null, sample.ts(), window), null);
             }
             long pendingSince = state.pendingSince() == null ? sample.ts() : state.pendingSince();

@@ -25,8 +25,13 @@ public record AlertRule(UUID ruleId, String siteId, String sensorId, RuleKind ki
         return samples == null ? DEFAULT_FROZEN_SAMPLES : samples;
     }
 
-    /** The key of this rule's state for one sensor. */
+    /** The key of this rule's state for its sensor. */
     public String stateKey() {
+        return stateKey(ruleId, sensorId);
+    }
+
+    /** The key of a rule's state for one sensor. */
+    public static String stateKey(Object ruleId, String sensorId) {
         return ruleId + ":" + (sensorId == null ? "" : sensorId);
     }
 }

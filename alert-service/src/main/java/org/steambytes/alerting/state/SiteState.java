@@ -36,17 +36,17 @@ public final class SiteState {
     }
 
     public RuleState rule(AlertRule rule) {
-        String value = fields.get("rule:" + rule.stateKey());
+        String value = fields.get(ruleField(rule.stateKey()));
         return value == null ? RuleState.INITIAL : json.readValue(value, RuleState.class);
     }
 
     public void rule(AlertRule rule, RuleState state) {
-        put("rule:" + rule.stateKey(), json.writeValueAsString(state));
+        put(ruleField(rule.stateKey()), json.writeValueAsString(state));
     }
 
     /** Drops what a rule remembered for a sensor (the rule is gone or disabled). */
     public void forgetRule(java.util.UUID ruleId, String sensorId) {
-        String field = "rule:" + ruleId + ":" + (sensorId == null ? "" : sensorId);
+        String field = ruleField(AlertRule.stateKey(ruleId, sensorId));
         fields.remove(field);
         changed.remove(field);
         removed.add(field);
@@ -100,6 +100,10 @@ public final class SiteState {
                 put(field, value);
             }
         });
+    }
+
+    static String ruleField(String stateKey) {
+        return "rule:" + stateKey;
     }
 
     void put(String field, String value) {

@@ -13,6 +13,7 @@ import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.steambytes.alerting.evaluation.RuleState;
+import org.steambytes.alerting.rule.AlertRule;
 import org.steambytes.common.redis.RedisKeys;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -125,18 +126,15 @@ public class SiteStateStore {
         state.put(SiteState.TRACKED_SINCE, Long.toString(clock.millis()));
         jdbc.sql("SELECT alert_id, rule_id, sensor_id, kind FROM alerts WHERE site_id = ? AND state <> 'resolved'")
                 .param(siteId)
-                .query((rs, row) -> {
+                .query(rs -> {
                     String alertId = rs.getString("alert_id");
                     if ("site_lost".equals(rs.getString("kind"))) {
                         state.lost(alertId);
                     } else if (rs.getString("rule_id") != null) {
-                        String sensor = rs.getString("sensor_id");
-                        state.put("rule:" + rs.getString("rule_id") + ":" + (sensor == null ? "" : sensor),
+                        state.put(SiteState.ruleField(AlertRule.stateKey(rs.getString("rule_id"), rs.getString("sensor_id"))),
                                 json.writeValueAsString(RuleState.activeAlert(alertId)));
                     }
-                    return alertId;
-                })
-                .list();
+                });
         return state;
     }
 

@@ -119,7 +119,7 @@ class ReadingsStreamConsumer extends BackgroundWorker {
                 process(records);
             } catch (RuntimeException e) {
                 ownPending = true;
-                if (String.valueOf(e.getMessage()).contains("NOGROUP") || causeSays(e, "NOGROUP")) {
+                if (causeSays(e, "NOGROUP")) {
                     log.warn("Consumer group {} is gone (Redis restarted or flushed); re-creating it", settings.group());
                     groupReady = false;
                     continue;
@@ -139,7 +139,7 @@ class ReadingsStreamConsumer extends BackgroundWorker {
                     connection.streamCommands().xGroupCreate(key, settings.group(), ReadOffset.from("0"), true));
             log.info("Created consumer group {} on {}", settings.group(), STREAM);
         } catch (RuntimeException e) {
-            if (!String.valueOf(e.getMessage()).contains("BUSYGROUP") && !causeSays(e, "BUSYGROUP")) {
+            if (!causeSays(e, "BUSYGROUP")) {
                 throw e;
             }
         }

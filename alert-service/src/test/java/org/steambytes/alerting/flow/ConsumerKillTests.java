@@ -24,6 +24,7 @@ import org.steambytes.alerting.AlertingTestSupport;
 import org.steambytes.alerting.AlertingTestSupport.Site;
 import org.steambytes.common.redis.RedisKeys;
 import org.steambytes.testsupport.Fixtures;
+import org.steambytes.testsupport.InProcessService;
 import org.steambytes.testsupport.RealStores;
 import org.steambytes.testsupport.ServiceProcess;
 
@@ -97,11 +98,7 @@ class ConsumerKillTests {
 
     private ServiceProcess start(String consumer, Path log) throws Exception {
         Map<String, String> settings = new LinkedHashMap<>(AlertingTestSupport.properties(group));
-        settings.put("spring.datasource.url", RealStores.jdbcUrl(RealStores.runDatabase()));
-        settings.put("spring.datasource.username", RealStores.postgresUser());
-        settings.put("spring.datasource.password", RealStores.postgresPassword());
-        settings.put("spring.datasource.hikari.maximum-pool-size", "4");
-        settings.put("spring.data.redis.url", RealStores.redisUrl());
+        settings.putAll(InProcessService.storeProperties());
         settings.put("steambytes.stream.consumer", consumer);
         settings.put("steambytes.stream.batch", "20");
         ServiceProcess process = ServiceProcess.start(AlertingApplication.class, settings, log);

@@ -129,7 +129,7 @@ public final class TcpProxy implements AutoCloseable {
         thread.start();
     }
 
-    private static void closeQuietly(AutoCloseable closeable) {
+    static void closeQuietly(AutoCloseable closeable) {
         try {
             closeable.close();
         } catch (Exception ignored) {

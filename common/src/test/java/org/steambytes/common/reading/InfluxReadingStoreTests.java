@@ -11,6 +11,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.steambytes.testsupport.RealStores;
+import org.steambytes.testsupport.RefusingPort;
 import org.steambytes.testsupport.TcpProxy;
 
 /** The InfluxDB adapter against the real server (scripts/services-up), in this run's own database. */
@@ -93,10 +94,9 @@ class InfluxReadingStoreTests {
 
     @Test
     void reportsAnUnreachableServerAsUnavailable() {
-        TcpProxy stopped = TcpProxy.to(RealStores.influxUri().getHost(), RealStores.influxUri().getPort());
-        stopped.stop();
-        try (InfluxReadingStore unreachable = InfluxReadingStore.connect(
-                settings("http://127.0.0.1:" + stopped.port(), RealStores.runInfluxDatabase(), null))) {
+        try (RefusingPort nothingThere = RefusingPort.reserve();
+             InfluxReadingStore unreachable = InfluxReadingStore.connect(
+                settings("http://127.0.0.1:" + nothingThere.port(), RealStores.runInfluxDatabase(), null))) {
             assertThat(unreachable.isAvailable()).isFalse();
             assertThatThrownBy(() -> unreachable.write(List.of(new Reading("s", "p", "t", 1, T0))))
                     .isInstanceOf(ReadingStoreUnavailableException.class);

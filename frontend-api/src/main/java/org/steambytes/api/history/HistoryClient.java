@@ -1,6 +1,8 @@
 package org.steambytes.api.history;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -11,9 +13,11 @@ import org.springframework.web.client.RestClientException;
 import org.steambytes.api.ApiProperties;
 import org.steambytes.common.history.History;
 import org.steambytes.common.history.HistoryQuery;
+import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 import org.steambytes.common.security.InternalRestClients;
 import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** ai-processor's internal history API ({@code AI_PROCESSOR_URL}, Bearer {@code STEAMBYTES_INTERNAL_TOKEN}). */
@@ -43,13 +47,33 @@ class HistoryClient {
                     .retrieve().body(String.class);
             return json.readValue(body, History.class);
         } catch (HttpClientErrorException.UnprocessableContent e) {
-            // Both sides parse with HistoryQuery; only the actual point count can differ from the estimate.
-            throw HistoryQuery.tooManyPoints(HistoryQuery.MAX_POINTS + 1L);
+            throw refusedByAiProcessor(query, e);
         } catch (RestClientException | JacksonException e) {
-            log.warn("History of {}/{} not readable from ai-processor: {}", query.siteId(), query.sensorId(), e.toString());
-            throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "history_unavailable",
+            throw unavailable(query, e);
+        }
+    }
+
+    private static ProblemException unavailable(HistoryQuery query, Exception cause) {
+        log.warn("History of {}/{} not readable from ai-processor: {}", query.siteId(), query.sensorId(), cause.toString());
+        return ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "history_unavailable",
                 "The readings history cannot be read right now (ai-processor or InfluxDB unreachable). Retry shortly.")
-                    .withHeader("Retry-After", "10");
+                .withHeader("Retry-After", "10");
+    }
+
+    /**
+     * Both sides parse with {@link HistoryQuery}, so ai-processor refuses only what its own check of the
+     * actual rows finds (more points than the estimate allowed): its code, detail and field errors are
+     * passed on as they are, without its internal path.
+     */
+    private ProblemException refusedByAiProcessor(HistoryQuery query, HttpClientErrorException refusal) {
+        try {
+            JsonNode problem = json.readTree(refusal.getResponseBodyAsString());
+            List<FieldProblem> errors = new ArrayList<>();
+            problem.path("errors").forEach(error -> errors.add(json.treeToValue(error, FieldProblem.class)));
+            return ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, problem.path("code").asString("validation_failed"),
+                    problem.path("detail").asString("The history request was refused.")).withErrors(errors);
+        } catch (JacksonException notAProblem) {
+            return unavailable(query, refusal);
         }
     }
 }

@@ -1,19 +1,28 @@
 package org.steambytes.api.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
+import org.assertj.core.api.InstanceOfAssertFactories;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.http.ProblemDetail;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.steambytes.api.InProcessServices;
+import org.steambytes.common.history.Aggregate;
+import org.steambytes.common.history.BucketInterval;
+import org.steambytes.common.history.HistoryQuery;
+import org.steambytes.common.problem.ProblemException;
 import org.steambytes.common.reading.InfluxSettings;
 import org.steambytes.common.reading.InfluxReadingStore;
 import org.steambytes.common.reading.Reading;
@@ -50,6 +59,9 @@ class ReadingHistoryApiTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    HistoryClient history;
 
     @Test
     void aDayOfHourlyMeansStartsAtLocalMidnightInTheSitesTimeZone() {
@@ -146,6 +158,23 @@ class ReadingHistoryApiTests {
             aiProcessor.start();
         }
         assertThat(get(site, "/sensors/b1-o2/readings?interval=1h").status()).isEqualTo(200);
+    }
+
+    @Test
+    void aiProcessorsOwnRefusalIsPassedOnWithItsCountAndField() {
+        SiteFixture site = Fixtures.boilerHouse();
+        // Built around frontend-api's own check, as only a count found in the rows could differ.
+        HistoryQuery secondsOfADay = new HistoryQuery(site.siteId(), "b1-o2", Instant.parse("2026-11-01T00:00:00Z"),
+                Instant.parse("2026-11-02T00:00:00Z"), BucketInterval.parse("1s").orElseThrow(), Aggregate.MEAN,
+                ZoneId.of("Europe/Berlin"));
+
+        ProblemDetail refusal = catchThrowableOfType(ProblemException.class, () -> history.read(secondsOfADay)).getBody();
+
+        assertThat(refusal.getStatus()).isEqualTo(422);
+        assertThat(refusal.getProperties()).containsEntry("code", "too_many_points");
+        assertThat(refusal.getDetail()).as("ai-processor's own count, about a day in seconds").containsPattern("asks for 8640[01] points");
+        assertThat(refusal.getProperties().get("errors")).asInstanceOf(InstanceOfAssertFactories.LIST)
+                .singleElement().extracting("field").isEqualTo("interval");
     }
 
     private Answer get(SiteFixture site, String path) {

@@ -20,14 +20,21 @@ public final class RefusingPort implements AutoCloseable {
         this.holder = holder;
     }
 
+    /** Any free loopback port. */
     public static RefusingPort reserve() {
+        return hold(0);
+    }
+
+    /** This loopback port, just given up by a listener (its closed connections may still linger). */
+    static RefusingPort hold(int port) {
         Socket socket = new Socket();
         try {
-            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0));
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(InetAddress.getLoopbackAddress(), port));
             return new RefusingPort(socket);
         } catch (IOException e) {
             TcpProxy.closeQuietly(socket);
-            throw new UncheckedIOException("cannot reserve a loopback port", e);
+            throw new UncheckedIOException("cannot reserve loopback port " + port, e);
         }
     }
 

@@ -23,6 +23,7 @@ public final class TcpProxy implements AutoCloseable {
     private final java.io.ByteArrayOutputStream clientBytes = new java.io.ByteArrayOutputStream();
     private volatile int port;
     private volatile ServerSocket server;
+    private RefusingPort stoppedPort;
 
     private TcpProxy(String targetHost, int targetPort) {
         this.targetHost = targetHost;
@@ -42,6 +43,10 @@ public final class TcpProxy implements AutoCloseable {
     public synchronized void start() {
         if (server != null) {
             return;
+        }
+        if (stoppedPort != null) {
+            stoppedPort.close();
+            stoppedPort = null;
         }
         try {
             ServerSocket socket = new ServerSocket();
@@ -65,11 +70,21 @@ public final class TcpProxy implements AutoCloseable {
         server = null;
         sockets.forEach(TcpProxy::closeQuietly);
         sockets.clear();
+        // Held, so nothing else on the machine takes the port and answers while "the server is down".
+        try {
+            stoppedPort = RefusingPort.hold(port);
+        } catch (java.io.UncheckedIOException e) {
+            stoppedPort = null; // the port stays free: start() binds it again as before
+        }
     }
 
     @Override
-    public void close() {
+    public synchronized void close() {
         stop();
+        if (stoppedPort != null) {
+            stoppedPort.close();
+            stoppedPort = null;
+        }
     }
 
     private void accept(ServerSocket listening) {

@@ -100,14 +100,26 @@ public final class TcpProxy implements AutoCloseable {
                 }
                 client.setTcpNoDelay(true);
                 upstream.setTcpNoDelay(true);
-                sockets.add(client);
-                sockets.add(upstream);
+                if (!track(listening, client, upstream)) {
+                    return; // stop() came while this connection was being made: it must not outlive it
+                }
                 pump(client, upstream, true);
                 pump(upstream, client, false);
             } catch (IOException e) {
                 return; // listening socket closed by stop()
             }
         }
+    }
+
+    private synchronized boolean track(ServerSocket listening, Socket client, Socket upstream) {
+        if (server != listening) {
+            closeQuietly(client);
+            closeQuietly(upstream);
+            return false;
+        }
+        sockets.add(client);
+        sockets.add(upstream);
+        return true;
     }
 
     /** Everything clients have sent through this proxy so far (to check what went over the wire). */

@@ -48,6 +48,8 @@ class ReadingsStreamConsumer extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(ReadingsStreamConsumer.class);
     private static final String STREAM = RedisKeys.READINGS_STREAM;
+    /** Also while caught up, so the lag gauge stays current. */
+    private static final Duration BACKLOG_CHECK_EVERY = Duration.ofSeconds(5);
 
     private final StringRedisTemplate redis;
     private final SiteEvaluator evaluator;
@@ -60,11 +62,14 @@ class ReadingsStreamConsumer extends BackgroundWorker {
     private final Counter entries;
     private final Counter transitions;
     private long lastClaimNanos;
+    private long lastBacklogCheckNanos;
+    private final StreamBacklog backlog;
 
-    ReadingsStreamConsumer(StringRedisTemplate redis, SiteEvaluator evaluator, JsonMapper json,
+    ReadingsStreamConsumer(StringRedisTemplate redis, SiteEvaluator evaluator, StreamBacklog backlog, JsonMapper json,
             AlertingProperties properties, MeterRegistry meters) {
         super("readings-stream-consumer", properties.stream().block().plusSeconds(5));
         this.redis = redis;
+        this.backlog = backlog;
         this.evaluator = evaluator;
         this.json = json;
         this.settings = properties.stream();
@@ -92,6 +97,7 @@ class ReadingsStreamConsumer extends BackgroundWorker {
         // First, and after any failure: this consumer's own unacknowledged entries, oldest first, so a
         // failed entry is evaluated again before anything newer of its site.
         boolean ownPending = true;
+        boolean behind = true;
         while (running()) {
             try {
                 if (!groupReady) {
@@ -109,16 +115,23 @@ class ReadingsStreamConsumer extends BackgroundWorker {
                         log.warn("Claiming abandoned entries failed ({}); reading on", e.toString());
                     }
                 }
+                if (!ownPending && (behind || System.nanoTime() - lastBacklogCheckNanos > BACKLOG_CHECK_EVERY.toNanos())) {
+                    checkBacklog();
+                }
                 List<MapRecord<String, Object, Object>> records = redis.opsForStream().read(
                         Consumer.from(settings.group(), consumer),
                         StreamReadOptions.empty().count(settings.batch()).block(settings.block()),
                         StreamOffset.create(STREAM, ownPending ? ReadOffset.from("0") : ReadOffset.lastConsumed()));
-                if (ownPending && (records == null || records.isEmpty())) {
-                    ownPending = false;
+                if (ownPending) {
+                    ownPending = records != null && !records.isEmpty();
+                } else {
+                    // A full batch of new entries: more are waiting, and the trim may be catching up with the group.
+                    behind = records != null && records.size() >= settings.batch();
                 }
                 process(records);
             } catch (RuntimeException e) {
                 ownPending = true;
+                behind = true;
                 if (causeSays(e, "NOGROUP")) {
                     log.warn("Consumer group {} is gone (Redis restarted or flushed); re-creating it", settings.group());
                     groupReady = false;
@@ -129,6 +142,18 @@ class ReadingsStreamConsumer extends BackgroundWorker {
                     pause(Duration.ofSeconds(1));
                 }
             }
+        }
+    }
+
+    private void checkBacklog() {
+        lastBacklogCheckNanos = System.nanoTime();
+        try {
+            backlog.check();
+        } catch (RuntimeException e) {
+            if (causeSays(e, "NOGROUP")) {
+                throw e;
+            }
+            log.debug("Readings stream backlog not checked: {}", e.toString());
         }
     }
 

@@ -190,6 +190,36 @@ class AlertingFlowTests {
     }
 
     @Test
+    void entriesTrimmedBeforeTheGroupReadThemAreCountedAsMissed() {
+        Site trimmedAway = AlertingTestSupport.site();
+        Site kept = AlertingTestSupport.site();
+        rule(trimmedAway, "threshold", "above", 12.0, 0.5, 0, null, "medium");
+        rule(kept, "threshold", "above", 12.0, 0.5, 0, null, "medium");
+        Instant breach = Instant.now().minusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
+        MeterRegistry meters = context.getBean(MeterRegistry.class);
+        double missedBefore = meters.counter("steambytes.alerting.stream.missed").count();
+        // alert-service stalls while iot-ingestion's MAXLEN trim overtakes it.
+        SmartLifecycle serviceConsumer = context.getBean("readingsStreamConsumer", SmartLifecycle.class);
+        serviceConsumer.stop();
+        try {
+            for (int i = 0; i < 5; i++) {
+                publish(redis, trimmedAway, breach.plusSeconds(i), 13.0);
+            }
+            publish(redis, kept, breach, 13.0);
+            publish(redis, kept, breach.plusSeconds(1), 13.1);
+            redis.opsForStream().trim(RedisKeys.READINGS_STREAM, 2);
+        } finally {
+            serviceConsumer.start();
+        }
+
+        await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM alerts WHERE site_id = '" + kept.siteId()
+                + "'") == 1);
+        assertThat(meters.counter("steambytes.alerting.stream.missed").count() - missedBefore)
+                .as("the five entries of the first site were trimmed unread").isEqualTo(5.0);
+        assertThat(Fixtures.count("SELECT count(*) FROM alerts WHERE site_id = '" + trimmedAway.siteId() + "'")).isZero();
+    }
+
+    @Test
     void afterRedisLosesTheStateItIsRebuiltFromPostgresqlWithoutASecondAlert() {
         Site site = AlertingTestSupport.site();
         UUID ruleId = rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");

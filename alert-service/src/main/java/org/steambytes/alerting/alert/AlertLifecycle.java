@@ -36,24 +36,40 @@ public class AlertLifecycle {
         this.notifications = notifications;
     }
 
-    /** Opens the alert unless one is active for the rule and sensor (or the site, for site lost); returns the active one's id. */
+    /**
+     * Opens the alert unless one is active for the rule and sensor (or the site, for site lost); returns
+     * the active one's id. Empty when the rule was disabled or deleted meanwhile: a replica's rule cache
+     * may be up to 5 s old, and the rule's row decides.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public UUID open(Opening opening) {
+    public Optional<UUID> open(Opening opening) {
         UUID alertId = UUID.randomUUID();
-        int inserted = jdbc.sql("INSERT INTO alerts (alert_id, site_id, sensor_id, rule_id, kind, state, severity, value,"
-                        + " limit_value, message, opened_at, last_notified_at, updated_at)"
-                        + " VALUES (?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, now(), now()) ON CONFLICT DO NOTHING")
-                .params(alertId, opening.siteId(), opening.sensorId(), opening.ruleId(), opening.kind(),
-                        opening.severity(), opening.value(), opening.limit(), opening.message(),
-                        Timestamp.from(opening.at()))
-                .update();
+        Object[] values = {alertId, opening.siteId(), opening.sensorId(), opening.ruleId(), opening.kind(),
+                opening.severity(), opening.value(), opening.limit(), opening.message(), Timestamp.from(opening.at())};
+        String insert = "INSERT INTO alerts (alert_id, site_id, sensor_id, rule_id, kind, state, severity, value,"
+                + " limit_value, message, opened_at, last_notified_at, updated_at)"
+                + " SELECT ?::uuid, ?::varchar, ?::varchar, ?::uuid, ?::varchar, 'open', ?::varchar, ?::float8, ?::float8,"
+                + " ?::text, ?::timestamptz, now(), now()";
+        int inserted = opening.ruleId() == null
+                ? jdbc.sql(insert + " ON CONFLICT DO NOTHING").params(values).update()
+                : jdbc.sql(insert + " WHERE EXISTS (SELECT 1 FROM alert_rules WHERE rule_id = ? AND enabled)"
+                        + " ON CONFLICT DO NOTHING").params(values).param(opening.ruleId()).update();
         if (inserted == 0) {
-            return activeId(opening).orElseThrow(() -> new IllegalStateException(
-                    "alert for " + opening + " neither inserted nor active"));
+            Optional<UUID> active = activeId(opening);
+            if (active.isEmpty() && opening.ruleId() != null && !ruleEnabled(opening.ruleId())) {
+                return Optional.empty();
+            }
+            return Optional.of(active.orElseThrow(() -> new IllegalStateException(
+                    "alert for " + opening + " neither inserted nor active")));
         }
         long event = event(alertId, "opened", opening.value(), opening.at(), null, null);
         notifications.transition(find(alertId).orElseThrow(), "opened", event, opening.value(), opening.at(), null, null);
-        return alertId;
+        return Optional.of(alertId);
+    }
+
+    private boolean ruleEnabled(UUID ruleId) {
+        return jdbc.sql("SELECT count(*) FROM alert_rules WHERE rule_id = ? AND enabled").param(ruleId)
+                .query(Long.class).single() > 0;
     }
 
     /** Resolves an active alert; false if it was resolved already. */

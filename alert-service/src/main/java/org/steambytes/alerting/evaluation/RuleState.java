@@ -16,6 +16,11 @@ public record RuleState(boolean active, String alertId, Long pendingSince, Long 
         return new RuleState(true, alertId, null, null, List.of());
     }
 
+    /** Nothing active and nothing pending, the readings seen kept: an alert that was not to be opened. */
+    public RuleState withoutAlert() {
+        return new RuleState(false, null, null, lastTs, window);
+    }
+
     public RuleState withAlertId(String id) {
         return new RuleState(active, id, pendingSince, lastTs, window);
     }

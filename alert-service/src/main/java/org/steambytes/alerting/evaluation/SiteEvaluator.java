@@ -5,6 +5,7 @@ import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -100,12 +101,16 @@ public class SiteEvaluator {
                 RuleState after = step.state();
                 Transition transition = step.transition();
                 if (transition != null && transition.type() == Transition.Type.OPEN) {
-                    UUID alertId = lifecycle.open(new AlertLifecycle.Opening(rule.ruleId(), site.siteId(), rule.sensorId(),
-                            rule.kind().wireName(), rule.severity(), transition.value(), rule.limit(),
+                    Optional<UUID> alertId = lifecycle.open(new AlertLifecycle.Opening(rule.ruleId(), site.siteId(),
+                            rule.sensorId(), rule.kind().wireName(), rule.severity(), transition.value(), rule.limit(),
                             message(rule, site.sensor(rule.sensorId()), transition.value()),
                             Instant.ofEpochMilli(transition.ts())));
-                    after = after.withAlertId(alertId.toString());
-                    transitions++;
+                    if (alertId.isPresent()) {
+                        after = after.withAlertId(alertId.get().toString());
+                        transitions++;
+                    } else {
+                        after = after.withoutAlert(); // the rule was disabled since this replica read it
+                    }
                 } else if (transition != null && before.alertId() != null) {
                     if (lifecycle.resolve(UUID.fromString(before.alertId()), transition.value(),
                             Instant.ofEpochMilli(transition.ts()))) {

@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -110,7 +111,7 @@ public class SilenceWatch {
             UUID alertId = lifecycle.open(new AlertLifecycle.Opening(null, site.siteId(), null, "site_lost", "high",
                     null, null, "No reading from any of the " + site.sensors().size() + " sensors of " + site.name()
                             + " for " + Duration.ofMillis(silentFor).toMinutes() + " min",
-                    Instant.ofEpochMilli(now)));
+                    Instant.ofEpochMilli(now))).orElseThrow();
             state.lost(alertId.toString());
             opened++;
         }
@@ -127,12 +128,14 @@ public class SilenceWatch {
             long silence = now - state.lastSeen(sensor.sensorId());
             long allowed = Math.max(3L * sensor.expectedIntervalS(), rule.windowS() == null ? 0 : rule.windowS()) * 1000L;
             if (silence > allowed) {
-                UUID alertId = lifecycle.open(new AlertLifecycle.Opening(rule.ruleId(), site.siteId(), sensor.sensorId(),
-                        "no_data", rule.severity(), silence / 1000.0, allowed / 1000.0,
+                Optional<UUID> alertId = lifecycle.open(new AlertLifecycle.Opening(rule.ruleId(), site.siteId(),
+                        sensor.sensorId(), "no_data", rule.severity(), silence / 1000.0, allowed / 1000.0,
                         sensor.sensorId() + " sent nothing for " + silence / 1000 + " s (allowed " + allowed / 1000 + " s)",
                         Instant.ofEpochMilli(now)));
-                state.rule(rule, new RuleState(true, alertId.toString(), null, ruleState.lastTs(), List.of()));
-                opened++;
+                if (alertId.isPresent()) {
+                    state.rule(rule, new RuleState(true, alertId.get().toString(), null, ruleState.lastTs(), List.of()));
+                    opened++;
+                }
             }
         }
         return opened;

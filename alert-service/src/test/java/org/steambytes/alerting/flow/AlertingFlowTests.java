@@ -190,6 +190,22 @@ class AlertingFlowTests {
     }
 
     @Test
+    void aRuleDisabledAMomentAgoOpensNothingThoughThisReplicaStillHoldsItsCopy() {
+        Site site = AlertingTestSupport.site();
+        UUID ruleId = rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
+        Instant t = Instant.now().minusSeconds(20).truncatedTo(ChronoUnit.MILLIS);
+        publish(redis, site, t, 11.0); // the rule is read into the replica's 5 s rule cache
+        awaitEvaluated(site, ruleId, t);
+
+        Fixtures.execute("UPDATE alert_rules SET enabled = false WHERE rule_id = '" + ruleId + "'"); // as frontend-api does
+        publish(redis, site, t.plusSeconds(1), 13.0); // evaluated against the cached, still enabled copy
+        awaitEvaluated(site, ruleId, t.plusSeconds(1));
+
+        assertThat(Fixtures.count("SELECT count(*) FROM alerts WHERE site_id = '" + site.siteId() + "'")).isZero();
+        assertThat(Fixtures.count("SELECT count(*) FROM notification_outbox WHERE site_id = '" + site.siteId() + "'")).isZero();
+    }
+
+    @Test
     void entriesTrimmedBeforeTheGroupReadThemAreCountedAsMissed() {
         Site trimmedAway = AlertingTestSupport.site();
         Site kept = AlertingTestSupport.site();

@@ -120,11 +120,29 @@ public class SiteStateStore {
         state.replaceWith(rebuild(state.siteId()));
     }
 
-    /** Active alerts from PostgreSQL; reading history starts now (a silent sensor is judged from here). */
+    /**
+     * Active alerts from PostgreSQL, and for every rule and sensor the time of the newest reading that
+     * opened or resolved one of its alerts: readings up to then were judged already, so an older entry
+     * still pending somewhere (a crashed consumer's) is not judged again against this rebuilt state.
+     * Silence is counted from now.
+     */
     private SiteState rebuild(String siteId) {
         SiteState state = new SiteState(siteId, Map.of(), json);
         state.put(SiteState.TRACKED_SINCE, Long.toString(clock.millis()));
-        jdbc.sql("SELECT alert_id, rule_id, sensor_id, kind FROM alerts WHERE site_id = ? AND state <> 'resolved'")
+        jdbc.sql("SELECT a.rule_id, a.sensor_id, max(e.occurred_at) AS judged_until,"
+                        + " (array_agg(a.alert_id::text) FILTER (WHERE a.state <> 'resolved'))[1] AS active_id"
+                        + " FROM alerts a JOIN alert_events e ON e.alert_id = a.alert_id AND e.transition IN ('opened', 'resolved')"
+                        + " WHERE a.site_id = ? AND a.rule_id IS NOT NULL AND a.kind IN ('threshold', 'rate_of_change', 'frozen')"
+                        + " GROUP BY a.rule_id, a.sensor_id")
+                .param(siteId)
+                .query(rs -> {
+                    String activeId = rs.getString("active_id");
+                    long judgedUntil = rs.getTimestamp("judged_until").getTime();
+                    state.put(SiteState.ruleField(AlertRule.stateKey(rs.getString("rule_id"), rs.getString("sensor_id"))),
+                            json.writeValueAsString(new RuleState(activeId != null, activeId, null, judgedUntil, List.of())));
+                });
+        jdbc.sql("SELECT alert_id, rule_id, sensor_id, kind FROM alerts WHERE site_id = ? AND state <> 'resolved'"
+                        + " AND kind NOT IN ('threshold', 'rate_of_change', 'frozen')")
                 .param(siteId)
                 .query(rs -> {
                     String alertId = rs.getString("alert_id");

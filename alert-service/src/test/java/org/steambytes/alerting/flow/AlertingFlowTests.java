@@ -164,6 +164,34 @@ class AlertingFlowTests {
     }
 
     @Test
+    void anOlderEntryStillPendingBehindARecognisedOneIsNotJudgedAgainstTheRebuiltState() {
+        Site site = AlertingTestSupport.site();
+        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "low");
+        Instant t = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
+        SiteEvaluator evaluator = context.getBean(SiteEvaluator.class);
+        String e1 = "test-" + UUID.randomUUID().toString().substring(0, 18);
+        // A crashed consumer's three entries: the first opened, the third resolved, the second never ran.
+        assertThat(evaluator.evaluate(site.siteId(), e1, List.of(steamPressure(13.0, t)))).isEqualTo(1);
+        assertThat(evaluator.evaluate(site.siteId(), "test-" + UUID.randomUUID().toString().substring(0, 18),
+                List.of(steamPressure(11.0, t.plusSeconds(10))))).isEqualTo(1);
+        // The first comes again with the site's Redis state lost: recognised, the state re-read from PostgreSQL.
+        redis.delete(RedisKeys.alertState("site:" + site.siteId()));
+        assertThat(evaluator.evaluate(site.siteId(), e1, List.of(steamPressure(13.0, t)))).isZero();
+
+        // The second is claimed now: its reading is older than what was judged already.
+        int transitions = evaluator.evaluate(site.siteId(), "test-" + UUID.randomUUID().toString().substring(0, 18),
+                List.of(steamPressure(13.5, t.plusSeconds(5))));
+
+        assertThat(transitions).isZero();
+        assertThat(Fixtures.countText("SELECT string_agg(state, ',') FROM alerts WHERE site_id = '" + site.siteId() + "'"))
+                .isEqualTo("resolved");
+    }
+
+    private static StreamedReading steamPressure(double value, Instant at) {
+        return new StreamedReading("b1-steam-pressure", "steam_pressure", value, at.toEpochMilli());
+    }
+
+    @Test
     void entriesLeftPendingByACrashedConsumerAreClaimedAndEvaluatedOnce() {
         Site site = AlertingTestSupport.site();
         UUID ruleId = rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");

@@ -54,6 +54,11 @@ class HistoryApiTests {
                 point("2026-05-04T11:00:00Z", 10.0));
         assertThat(history.get("aggregate").asString()).isEqualTo("mean");
         assertThat(history.get("interval").asString()).isEqualTo("1h");
+
+        long from = java.time.Instant.parse("2026-05-04T09:00:00Z").toEpochMilli();
+        long to = java.time.Instant.parse("2026-05-04T12:00:00Z").toEpochMilli();
+        assertThat(points(ok("edges", "t1", "from=" + from + "&to=" + to + "&interval=1h&tz=UTC")))
+                .as("epoch milliseconds name the same window").isEqualTo(points(history));
     }
 
     @Test
@@ -143,6 +148,10 @@ class HistoryApiTests {
                 + "&to=%2B100000-01-01T00:00:00Z", "Bearer " + TOKEN);
         assertThat(outOfRange.status()).as(outOfRange.body()).isEqualTo(422);
         assertThat(outOfRange.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("from", "to");
+
+        ServiceClient.Answer wider = get("/internal/v1/history?site_id=a&sensor_id=b&interval=1000000d", "Bearer " + TOKEN);
+        assertThat(wider.status()).as("wider than InfluxDB's durations: the client's mistake, not an outage").isEqualTo(422);
+        assertThat(wider.json().get("errors").get(0).get("message").asString()).contains("at most 3650d");
 
         ServiceClient.Answer noSensor = get("/internal/v1/history?site_id=a", "Bearer " + TOKEN);
         assertThat(noSensor.status()).isEqualTo(400);

@@ -19,6 +19,8 @@ public record BucketInterval(String text, Duration duration) {
     /** What {@link #auto} chooses from: the smallest giving at most {@link #AUTO_POINTS} buckets. */
     private static final List<String> LADDER = List.of("1m", "5m", "15m", "30m", "1h", "3h", "6h", "12h", "1d", "7d");
     static final int AUTO_POINTS = 1_000;
+    /** Wider buckets overflow InfluxDB's durations (and no history is that long). */
+    public static final Duration LONGEST = Duration.ofDays(3650);
 
     public static Optional<BucketInterval> parse(String text) {
         Matcher matcher = FORMAT.matcher(text);
@@ -33,7 +35,8 @@ public record BucketInterval(String text, Duration duration) {
             case "d" -> Duration.ofDays(1);
             default -> Duration.ofDays(7);
         };
-        return Optional.of(new BucketInterval(text, unit.multipliedBy(amount)));
+        Duration width = unit.multipliedBy(amount);
+        return width.compareTo(LONGEST) > 0 ? Optional.empty() : Optional.of(new BucketInterval(text, width));
     }
 
     /** The smallest width on the ladder that keeps {@code window} at or under 1,000 buckets. */

@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
@@ -23,6 +24,7 @@ public record HistoryQuery(String siteId, String sensorId, Instant from, Instant
 
     /** More buckets than this are refused: the answer would be too large to draw or to ship. */
     public static final int MAX_POINTS = 10_000;
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?[0-9]{1,15}");
     static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
     /** InfluxDB's time range (nanoseconds in a signed 64-bit integer), with a day to spare. */
     static final Instant EARLIEST = Instant.parse("1677-09-22T00:00:00Z");
@@ -60,7 +62,8 @@ public record HistoryQuery(String siteId, String sensorId, Instant from, Instant
             interval = BucketInterval.parse(parameters.interval()).orElse(null);
             if (interval == null) {
                 problems.add(FieldProblem.of("interval",
-                        "must be a whole number and one unit of s, m, h, d, w, such as 15m, 1h or 1d"));
+                        "must be a whole number and one unit of s, m, h, d, w, such as 15m, 1h or 1d, at most "
+                                + BucketInterval.LONGEST.toDays() + "d"));
             }
         }
         if (!problems.isEmpty()) {
@@ -96,14 +99,15 @@ public record HistoryQuery(String siteId, String sensorId, Instant from, Instant
 
     private static Instant instant(String field, String text, List<FieldProblem> problems) {
         try {
-            Instant instant = OffsetDateTime.parse(text).toInstant();
+            Instant instant = EPOCH_MILLIS.matcher(text).matches() ? Instant.ofEpochMilli(Long.parseLong(text))
+                    : OffsetDateTime.parse(text).toInstant();
             if (instant.isBefore(EARLIEST) || instant.isAfter(LATEST)) {
                 problems.add(FieldProblem.of(field, "must lie between " + EARLIEST + " and " + LATEST));
                 return null;
             }
             return instant;
         } catch (DateTimeParseException e) {
-            problems.add(FieldProblem.of(field, "must be an ISO-8601 date-time with offset, such as 2026-03-29T00:00:00Z"));
+            problems.add(FieldProblem.of(field, "must be an RFC 3339 date-time with offset, such as 2026-03-29T00:00:00Z, or epoch milliseconds"));
             return null;
         }
     }

@@ -22,6 +22,9 @@ class AdminApiKeyBootstrap implements ApplicationRunner {
     private final ApiProperties properties;
     private final Clock clock;
 
+    static final String NAME = "bootstrap admin (STEAMBYTES_ADMIN_API_KEY)";
+    static final int MIN_LENGTH = 20;
+
     AdminApiKeyBootstrap(ApiKeyRepository keys, ApiProperties properties, Clock clock) {
         this.keys = keys;
         this.properties = properties;
@@ -35,11 +38,20 @@ class AdminApiKeyBootstrap implements ApplicationRunner {
         if (value == null || value.isBlank()) {
             return;
         }
+        if (value.trim().length() < MIN_LENGTH) {
+            throw new IllegalStateException("STEAMBYTES_ADMIN_API_KEY must be at least " + MIN_LENGTH
+                    + " characters (it opens every site); generate one with `openssl rand -hex 24`.");
+        }
         String hash = SecretHashing.sha256Hex(value.trim());
         keys.findByKeyHash(hash).ifPresentOrElse(ApiKey::promoteToAdminOfAllSites, () -> {
-            keys.save(new ApiKey(UUID.randomUUID(), "bootstrap admin (STEAMBYTES_ADMIN_API_KEY)", hash,
+            keys.save(new ApiKey(UUID.randomUUID(), NAME, hash,
                     ApiKeys.prefixOf(value.trim()), ApiRole.ADMIN, true, Set.of(), clock.instant()));
             log.info("Created the admin API key given by STEAMBYTES_ADMIN_API_KEY");
+        });
+        // A changed STEAMBYTES_ADMIN_API_KEY replaces the old one: that value may be why it was changed.
+        keys.findByNameAndRevokedAtIsNull(NAME).stream().filter(key -> !key.hasHash(hash)).forEach(old -> {
+            old.revoke(clock.instant());
+            log.info("Revoked the previous bootstrap admin key {}", old.keyId());
         });
     }
 }

@@ -70,6 +70,10 @@ class ApiKey {
         return new ApiCaller(keyId, ApiRole.of(role), allSites, Set.copyOf(siteIds));
     }
 
+    boolean hasHash(String hash) {
+        return keyHash.equals(hash);
+    }
+
     UUID keyId() {
         return keyId;
     }

@@ -1,6 +1,7 @@
 package org.steambytes.api.apikey;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.data.jpa.repository.JpaRepository;
@@ -13,6 +14,8 @@ interface ApiKeyRepository extends JpaRepository<ApiKey, UUID> {
     Optional<ApiKey> findByKeyHashAndRevokedAtIsNull(String keyHash);
 
     Optional<ApiKey> findByKeyHash(String keyHash);
+
+    List<ApiKey> findByNameAndRevokedAtIsNull(String name);
 
     @Transactional
     @Modifying

@@ -1,14 +1,12 @@
 package org.steambytes.api.apikey;
 
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 import org.steambytes.common.security.SecretHashing;
 
@@ -34,23 +32,11 @@ public class ApiKeys {
     }
 
     @Transactional
-    public IssuedKey issue(ApiCaller issuer, String name, ApiRole role, List<String> siteIds) {
-        boolean allSites = siteIds == null;
-        Set<String> sites = allSites ? Set.of() : new HashSet<>(siteIds);
-        if (allSites && !issuer.allSites()) {
-            throw ProblemException.of(HttpStatus.FORBIDDEN, "scope_exceeded",
-                    "A key limited to some sites cannot issue a key for all sites; list the site_ids.")
-                    .withErrors(List.of(FieldProblem.of("site_ids", "required for a key limited to some sites")));
-        }
-        List<FieldProblem> outside = sites.stream().filter(site -> !issuer.canSee(site))
-                .map(site -> FieldProblem.of("site_ids", "unknown site '" + site + "'")).toList();
-        if (!outside.isEmpty()) {
-            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed",
-                    "The key would reach sites outside your own scope.").withErrors(outside);
-        }
+    public IssuedKey issue(ApiCaller issuer, String name, ApiRole role, SiteScope scope) {
+        scope.checkGrantableBy(issuer);
         String secret = SecretHashing.newSecret("sbk_");
         ApiKey key = keys.save(new ApiKey(UUID.randomUUID(), name, SecretHashing.sha256Hex(secret), prefixOf(secret),
-                role, allSites, sites, clock.instant()));
+                role, scope.allSites(), scope.siteIds(), clock.instant()));
         return new IssuedKey(key.keyId(), secret, view(key));
     }
 

@@ -52,6 +52,8 @@ class ApiSecurityConfiguration {
                 .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/users", "/api/v1/users/**")
                 .hasRole(ApiRole.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(ApiRole.READER.name(), ApiRole.ADMIN.name())
+                .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasAnyRole(ApiRole.READER.name(), ApiRole.ADMIN.name())
+                .requestMatchers(HttpMethod.OPTIONS, "/api/v1/**").hasAnyRole(ApiRole.READER.name(), ApiRole.ADMIN.name())
                 .requestMatchers("/api/v1/**").hasRole(ApiRole.ADMIN.name()))
                 .build();
     }

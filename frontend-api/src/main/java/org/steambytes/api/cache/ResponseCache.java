@@ -1,6 +1,10 @@
 package org.steambytes.api.cache;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -13,13 +17,14 @@ import org.steambytes.common.security.SecretHashing;
  * ({@code frontend_api:gen:site:{id}}) and the site lists one ({@code frontend_api:gen:sites}); a
  * write increments them, so every older entry is simply never read again and expires with its TTL.
  * After a Redis failure the cache stays out of the way for a few seconds instead of slowing every
- * request down.
+ * request down; an eviction Redis missed is owed and paid before this replica serves an entry again.
  */
 final class ResponseCache {
 
     private static final Logger log = LoggerFactory.getLogger(ResponseCache.class);
     private static final long BACK_OFF_MILLIS = 5_000;
     private static final String LISTS = "sites";
+    private static final Duration GENERATION_TTL = Duration.ofDays(1);
 
     /** Where an answer would be stored; {@code hit} is the stored body if there is one. */
     record Lookup(String key, String hit, boolean available) {
@@ -28,6 +33,8 @@ final class ResponseCache {
     private final StringRedisTemplate redis;
     private final String namespace;
     private volatile long unavailableUntil;
+    /** Generations to increment that Redis did not take yet (it was away during the write). */
+    private final Set<String> owed = ConcurrentHashMap.newKeySet();
 
     ResponseCache(StringRedisTemplate redis, String namespace) {
         this.redis = redis;
@@ -39,7 +46,10 @@ final class ResponseCache {
             return new Lookup(null, null, false);
         }
         try {
-            String generation = redis.opsForValue().get(generationKey(siteId));
+            payOwedEvictions();
+            // Read with its TTL renewed: a generation may only lapse after a day nobody read or wrote it,
+            // long after every entry of it expired, so a restarted count can never meet an old entry.
+            String generation = redis.opsForValue().getAndExpire(generationKey(siteId), GENERATION_TTL);
             String key = RedisKeys.apiCache(namespace + "response:" + (siteId == null ? LISTS : "site:" + siteId) + ":g"
                     + (generation == null ? "0" : generation) + ":" + scope(caller) + ":"
                     + SecretHashing.sha256Hex(entry).substring(0, 32));
@@ -60,14 +70,24 @@ final class ResponseCache {
 
     /** A write changed {@code siteId} (null: only the lists): forget what was cached about it. */
     void evict(String siteId) {
+        owed.add(LISTS);
+        if (siteId != null) {
+            owed.add("site:" + siteId);
+        }
         try {
-            redis.opsForValue().increment(generationKey(null));
-            if (siteId != null) {
-                redis.opsForValue().increment(generationKey(siteId));
-            }
+            payOwedEvictions();
         } catch (RuntimeException e) {
-            // Redis is away: no entry can be served before it returns, and the TTL ends old ones.
+            // Redis is away: the eviction stays owed, and this replica reads no entry before it is paid.
             backOff(e);
+        }
+    }
+
+    private void payOwedEvictions() {
+        for (String scope : List.copyOf(owed)) {
+            String key = RedisKeys.apiCache(namespace + "gen:" + scope);
+            redis.opsForValue().increment(key);
+            redis.expire(key, GENERATION_TTL);
+            owed.remove(scope);
         }
     }
 

@@ -6,12 +6,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
+import org.springframework.web.util.UrlPathHelper;
 import org.steambytes.api.apikey.ApiCaller;
 
 /**
@@ -26,6 +28,9 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
 
     static final String HEADER = "X-Cache";
     private static final Pattern SITE_PATH = Pattern.compile("^/api/v1/sites/([^/]+)(/.*)?$");
+    private static final UrlPathHelper PATHS = new UrlPathHelper();
+    /** They change nothing, and a HEAD answer has no body to keep. */
+    private static final Set<String> READS_NOT_CACHED = Set.of("HEAD", "OPTIONS");
 
     private final ResponseCache cache;
 
@@ -35,16 +40,16 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/v1/sites");
+        return !path(request).startsWith("/api/v1/sites");
     }
 
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         ApiCaller caller = caller();
-        String path = request.getRequestURI();
+        String path = path(request);
         String siteId = siteOf(path);
-        if (caller == null) {
+        if (caller == null || READS_NOT_CACHED.contains(request.getMethod())) {
             chain.doFilter(request, response);
             return;
         }
@@ -85,6 +90,14 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
     /** A controller marks an answer that may change any moment (history of an open window) {@code no-store}. */
     static boolean noStore(String cacheControl) {
         return cacheControl != null && cacheControl.contains("no-store");
+    }
+
+    /**
+     * The path as the controllers see it (percent-decoded, without ;parameters): {@code /sites/plant%2Da}
+     * and {@code /sites/plant-a} are one site and one entry, and {@code /lates%74} is {@code /latest}.
+     */
+    private static String path(HttpServletRequest request) {
+        return PATHS.getPathWithinApplication(request);
     }
 
     static String siteOf(String path) {

@@ -16,6 +16,7 @@ import org.steambytes.api.apikey.ApiCaller;
 import org.steambytes.api.sensor.SensorView;
 import org.steambytes.api.sensor.Sensors;
 import org.steambytes.common.redis.RedisKeys;
+import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -75,12 +76,26 @@ public class LatestReadings {
         try {
             for (String type : new TreeSet<>(siteSensors.stream().map(SensorView::sensorType).toList())) {
                 redis.<String, String>opsForHash().entries(RedisKeys.latest(siteId, type))
-                        .forEach((sensorId, value) -> bySensor.put(sensorId, json.readTree(value)));
+                        .forEach((sensorId, value) -> parse(siteId, sensorId, value, bySensor));
             }
         } catch (RuntimeException e) {
             log.warn("Latest values of {} unavailable ({}); answering every sensor as stale", siteId, e.getMessage());
             bySensor.clear();
         }
         return bySensor;
+    }
+
+    /** One unreadable value makes that sensor stale, not the whole site. */
+    private void parse(String siteId, String sensorId, String value, Map<String, JsonNode> bySensor) {
+        try {
+            JsonNode latest = json.readTree(value);
+            if (latest.path("ts_ms").isIntegralNumber() && latest.path("value").isNumber()) {
+                bySensor.put(sensorId, latest);
+                return;
+            }
+        } catch (JacksonException e) {
+            // logged below
+        }
+        log.warn("Latest value of {}/{} is not readable; answering it as stale", siteId, sensorId);
     }
 }

@@ -1,6 +1,7 @@
 package org.steambytes.api.sensor;
 
 import java.time.Clock;
+import java.util.function.Function;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -59,10 +60,11 @@ public class Sensors {
     }
 
     @Transactional
-    public SensorView update(ApiCaller caller, String siteId, String sensorId, SensorDetails details) {
+    /** {@code change} gets the sensor as it is and says what it becomes. */
+    public SensorView update(ApiCaller caller, String siteId, String sensorId, Function<SensorView, SensorDetails> change) {
         sites.requireVisible(caller, siteId);
         Sensor sensor = find(siteId, sensorId);
-        sensor.update(details, clock.instant());
+        sensor.update(change.apply(sensor.view()), clock.instant());
         return sensor.view();
     }
 

@@ -1,6 +1,7 @@
 package org.steambytes.api.site;
 
 import java.time.Clock;
+import java.util.function.Function;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -60,9 +61,10 @@ public class Sites {
     }
 
     @Transactional
-    public SiteView update(ApiCaller caller, String siteId, SiteDetails details) {
+    /** {@code change} gets the site as it is and says what it becomes. */
+    public SiteView update(ApiCaller caller, String siteId, Function<SiteView, SiteDetails> change) {
         Site site = visible(caller, siteId);
-        site.update(details, clock.instant());
+        site.update(change.apply(site.view()), clock.instant());
         return site.view();
     }
 

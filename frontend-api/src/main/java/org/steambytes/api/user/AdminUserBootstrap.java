@@ -37,6 +37,10 @@ class AdminUserBootstrap implements ApplicationRunner {
         if (password == null || password.isBlank()) {
             return;
         }
+        if (password.getBytes(java.nio.charset.StandardCharsets.UTF_8).length > Users.MAX_PASSWORD_BYTES) {
+            throw new IllegalStateException("STEAMBYTES_ADMIN_PASSWORD is longer than " + Users.MAX_PASSWORD_BYTES
+                    + " bytes; bcrypt reads no further. Choose a shorter one.");
+        }
         DashboardUser admin = users.findById(ADMIN).orElseGet(() -> new DashboardUser(ADMIN, clock.instant()));
         admin.update("admin", true, Set.of(), clock.instant());
         admin.changePassword(passwords.encode(password), clock.instant());

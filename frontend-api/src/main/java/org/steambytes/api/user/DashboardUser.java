@@ -11,6 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
+import org.steambytes.api.apikey.SiteScope;
 
 /** An operator of the dashboard: role admin, operator or viewer, limited to its sites. */
 @Entity
@@ -52,6 +53,10 @@ class DashboardUser {
         this.enabled = true;
         this.createdAt = now;
         this.updatedAt = now;
+    }
+
+    SiteScope scope() {
+        return new SiteScope(allSites, Set.copyOf(siteIds));
     }
 
     void update(String role, boolean allSites, Set<String> siteIds, Instant now) {

@@ -1,14 +1,14 @@
 package org.steambytes.api.user;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashSet;
 import java.util.List;
-import java.util.Set;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.apikey.SiteScope;
 import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 
@@ -21,6 +21,9 @@ import org.steambytes.common.problem.ProblemException;
 public class Users {
 
     private final UserRepository users;
+    /** bcrypt reads at most 72 bytes of a password (and Spring's encoder refuses more). */
+    public static final int MAX_PASSWORD_BYTES = 72;
+
     private final PasswordEncoder passwords;
     private final Clock clock;
 
@@ -31,7 +34,8 @@ public class Users {
     }
 
     /** Role, site scope and (on create, or to change it) the password. */
-    public record UserChange(String role, List<String> siteIds, String password) {
+    /** {@code scope} null: the user's sites stay as they are; {@code password} null: it stays too. */
+    public record UserChange(String role, SiteScope scope, String password) {
     }
 
     @Transactional(readOnly = true)
@@ -71,18 +75,12 @@ public class Users {
     }
 
     private void apply(ApiCaller caller, DashboardUser user, UserChange change) {
-        boolean allSites = change.siteIds() == null;
-        Set<String> sites = allSites ? Set.of() : new HashSet<>(change.siteIds());
-        if (allSites && !caller.allSites()) {
-            throw ProblemException.of(HttpStatus.FORBIDDEN, "scope_exceeded",
-                    "A key limited to some sites cannot grant all sites; list the site_ids.");
+        SiteScope scope = change.scope() == null ? user.scope() : change.scope();
+        scope.checkGrantableBy(caller);
+        if (change.password() != null && change.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
+            throw invalid("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (bcrypt reads no further)");
         }
-        for (String site : sites) {
-            if (!caller.canSee(site)) {
-                throw invalid("site_ids", "unknown site '" + site + "'");
-            }
-        }
-        user.update(change.role(), allSites, sites, clock.instant());
+        user.update(change.role(), scope.allSites(), scope.siteIds(), clock.instant());
         if (change.password() != null) {
             user.changePassword(passwords.encode(change.password()), clock.instant());
         }

@@ -85,6 +85,60 @@ class ResponseCacheTests {
         }
     }
 
+    @Test
+    void anEncodedPathIsTheSameSiteAndTheSameEntry() {
+        SiteFixture site = Fixtures.boilerHouse();
+        String admin = Fixtures.apiKey("admin", false, site.siteId());
+        String path = "/api/v1/sites/" + site.siteId();
+        String encoded = "/api/v1/sites/" + site.siteId().replaceFirst("-", "%2D");
+
+        assertThat(cacheHeader(get(admin, path), get(admin, path))).containsExactly("MISS", "HIT");
+        Answer renamed = new ServiceClient(port).send("PUT", encoded, "{\"name\": \"Renamed through %2D\"}", "X-API-Key", admin);
+        assertThat(renamed.status()).as(renamed.body()).isEqualTo(200);
+        Answer after = get(admin, path);
+        assertThat(after.header()).isEqualTo("MISS");
+        assertThat(after.json().path("name").asString()).isEqualTo("Renamed through %2D");
+
+        String latest = path + "/lates%74"; // /latest: never from the cache
+        assertThat(cacheHeader(get(admin, latest), get(admin, latest))).containsOnlyNulls();
+    }
+
+    @Test
+    void headAndOptionsAreReadsThatNeitherEvictNorNeedAnAdmin() {
+        SiteFixture site = Fixtures.boilerHouse();
+        String admin = Fixtures.apiKey("admin", false, site.siteId());
+        String reader = Fixtures.apiKey("reader", false, site.siteId());
+        String path = "/api/v1/sites/" + site.siteId() + "/sensors";
+
+        assertThat(cacheHeader(get(admin, path), get(admin, path))).containsExactly("MISS", "HIT");
+        assertThat(new ServiceClient(port).send("HEAD", path, null, "X-API-Key", admin).status()).isEqualTo(200);
+        assertThat(new ServiceClient(port).send("HEAD", path, null, "X-API-Key", reader).status()).isEqualTo(200);
+        assertThat(get(admin, path).header()).as("a HEAD changed nothing").isEqualTo("HIT");
+    }
+
+    @Test
+    void aWriteWhileRedisIsAwayStillEvictsOnceRedisIsBack() {
+        SiteFixture site = Fixtures.boilerHouse();
+        String admin = Fixtures.apiKey("admin", false, site.siteId());
+        String path = "/api/v1/sites/" + site.siteId();
+        assertThat(cacheHeader(get(admin, path), get(admin, path))).containsExactly("MISS", "HIT");
+
+        STORES.redis.stop();
+        try {
+            Answer renamed = new ServiceClient(port).send("PUT", path, "{\"name\": \"Renamed while Redis was away\"}",
+                    "X-API-Key", admin);
+            assertThat(renamed.status()).isEqualTo(200);
+        } finally {
+            STORES.redis.start();
+        }
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(20)).untilAsserted(() -> {
+            Answer after = get(admin, path);
+            assertThat(after.header()).isNotEqualTo("BYPASS");
+            assertThat(after.json().path("name").asString()).isEqualTo("Renamed while Redis was away");
+        });
+    }
+
     private Answer get(String key, String path) {
         return new ServiceClient(port).send("GET", path, null, "X-API-Key", key);
     }

@@ -145,7 +145,8 @@ class SitesApiTests {
         Answer badRange = as(BOOTSTRAP_KEY, "POST", "/api/v1/sites/" + siteA + "/sensors", """
                 {"sensor_id": "p1", "sensor_type": "steam_pressure", "unit": "bar", "min_valid": 5, "max_valid": 1}""");
         assertThat(badRange.status()).isEqualTo(422);
-        assertThat(badRange.body()).contains("min_valid must be below max_valid");
+        assertThat(badRange.json().path("errors").get(0).path("field").asString()).isEqualTo("max_valid");
+        assertThat(badRange.json().path("errors").get(0).path("message").asString()).isEqualTo("must be above min_valid");
 
         Answer duplicate = as(BOOTSTRAP_KEY, "POST", "/api/v1/sites",
                 "{\"site_id\": \"" + siteA + "\", \"name\": \"again\"}");

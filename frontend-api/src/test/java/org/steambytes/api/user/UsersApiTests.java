@@ -60,7 +60,8 @@ class UsersApiTests {
                 .formatted(username, b.siteId()), "X-API-Key", adminOfA);
         assertThat(otherSite.status()).isEqualTo(422);
         Answer allSites = client.send("POST", "/api/v1/users", """
-                {"username": "y-%s", "password": "correct horse battery", "role": "viewer"}""".formatted(username),
+                {"username": "y-%s", "password": "correct horse battery", "role": "viewer", "all_sites": true}"""
+                .formatted(username),
                 "X-API-Key", adminOfA);
         assertThat(allSites.status()).isEqualTo(403);
         assertThat(client.send("GET", "/api/v1/users/admin", null, "X-API-Key", adminOfA).status()).isEqualTo(404);

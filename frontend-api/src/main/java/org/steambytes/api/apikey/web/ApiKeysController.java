@@ -20,15 +20,17 @@ import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.apikey.ApiCaller;
 import org.steambytes.api.apikey.ApiKeys;
 import org.steambytes.api.apikey.ApiRole;
+import org.steambytes.api.apikey.SiteScope;
 
 /** {@code /api-keys}: admin keys issue, list and revoke keys within their own scope. */
 @RestController
 @RequestMapping("/api/v1/api-keys")
 class ApiKeysController {
 
-    /** {@code site_ids} left out means all sites. */
+    /** The scope is {@code "all_sites": true} or a {@code site_ids} list; one of them is required. */
     record KeyRequest(@NotBlank @Size(max = 100) String name,
             @NotNull @Pattern(regexp = "reader|admin", message = "must be reader or admin") String role,
+            Boolean allSites,
             @Size(max = 1000) List<@NotBlank String> siteIds) {
     }
 
@@ -44,7 +46,8 @@ class ApiKeysController {
     @PostMapping
     ResponseEntity<IssuedKeyResponse> issue(@AuthenticationPrincipal ApiCaller caller,
             @Valid @RequestBody KeyRequest request) {
-        ApiKeys.IssuedKey issued = keys.issue(caller, request.name(), ApiRole.of(request.role()), request.siteIds());
+        ApiKeys.IssuedKey issued = keys.issue(caller, request.name(), ApiRole.of(request.role()),
+                SiteScope.required(SiteScope.fromRequest(request.allSites(), request.siteIds())));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(new IssuedKeyResponse(issued.keyId(), issued.key(), issued.details()));
     }

@@ -64,7 +64,7 @@ class SensorsController {
             throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
                     .withErrors(List.of(FieldProblem.of("sensor_id", "cannot be changed")));
         }
-        return sensors.update(caller, siteId, sensorId, request.details());
+        return sensors.update(caller, siteId, sensorId, request::over);
     }
 
     @DeleteMapping("/{sensorId}")

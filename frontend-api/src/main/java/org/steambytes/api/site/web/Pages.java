@@ -1,7 +1,11 @@
 package org.steambytes.api.site.web;
 
+import java.util.List;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.http.HttpStatus;
+import org.steambytes.common.problem.FieldProblem;
+import org.steambytes.common.problem.ProblemException;
 
 /** Lists are paged with {@code page} and {@code size}; size is capped so one request cannot ask for everything. */
 public final class Pages {
@@ -11,7 +15,14 @@ public final class Pages {
     private Pages() {
     }
 
+    /** Pages beyond this are refused (their row offset would not fit the database's offset). */
+    public static final int MAX_PAGE = 1_000_000;
+
     public static Pageable capped(Pageable pageable) {
+        if (pageable.getPageNumber() > MAX_PAGE) {
+            throw ProblemException.of(HttpStatus.BAD_REQUEST, "invalid_parameter", "'page' must be at most " + MAX_PAGE + ".")
+                    .withErrors(List.of(FieldProblem.of("page", "must be at most " + MAX_PAGE)));
+        }
         return pageable.getPageSize() <= MAX_SIZE ? pageable
                 : PageRequest.of(pageable.getPageNumber(), MAX_SIZE, pageable.getSort());
     }

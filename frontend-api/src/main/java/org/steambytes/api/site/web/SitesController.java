@@ -61,7 +61,7 @@ class SitesController {
             throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
                     .withErrors(List.of(FieldProblem.of("site_id", "cannot be changed")));
         }
-        return sites.update(caller, siteId, request.details());
+        return sites.update(caller, siteId, request::over);
     }
 
     @DeleteMapping("/{siteId}")

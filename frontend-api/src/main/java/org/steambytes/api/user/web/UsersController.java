@@ -17,10 +17,14 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.apikey.SiteScope;
 import org.steambytes.api.user.UserView;
 import org.steambytes.api.user.Users;
 
-/** {@code /users}: dashboard operators, managed by admin keys. {@code site_ids} left out means all sites. */
+/**
+ * {@code /users}: dashboard operators, managed by admin keys. The scope is {@code "all_sites": true} or a
+ * {@code site_ids} list; an update that gives neither keeps the user's sites, one without a password keeps it.
+ */
 @RestController
 @RequestMapping("/api/v1/users")
 class UsersController {
@@ -28,14 +32,16 @@ class UsersController {
     record NewUser(
             @NotNull @Pattern(regexp = "^[a-z0-9][a-z0-9._-]{0,63}$",
                     message = "must be lower-case letters, digits, '.', '_' or '-'") String username,
-            @NotNull @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
+            @NotNull @Size(min = 12, max = 72, message = "must be 12 to 72 characters") String password,
             @NotNull @Pattern(regexp = "admin|operator|viewer", message = "must be admin, operator or viewer") String role,
+            Boolean allSites,
             @Size(max = 1000) List<String> siteIds) {
     }
 
     record UserUpdate(
-            @Size(min = 12, max = 200, message = "must be 12 to 200 characters") String password,
+            @Size(min = 12, max = 72, message = "must be 12 to 72 characters") String password,
             @NotNull @Pattern(regexp = "admin|operator|viewer", message = "must be admin, operator or viewer") String role,
+            Boolean allSites,
             @Size(max = 1000) List<String> siteIds) {
     }
 
@@ -53,7 +59,8 @@ class UsersController {
     @PostMapping
     ResponseEntity<UserView> create(@AuthenticationPrincipal ApiCaller caller, @Valid @RequestBody NewUser request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(users.create(caller, request.username(),
-                new Users.UserChange(request.role(), request.siteIds(), request.password())));
+                new Users.UserChange(request.role(),
+                SiteScope.required(SiteScope.fromRequest(request.allSites(), request.siteIds())), request.password())));
     }
 
     @GetMapping("/{username}")
@@ -64,8 +71,8 @@ class UsersController {
     @PutMapping("/{username}")
     UserView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable String username,
             @Valid @RequestBody UserUpdate request) {
-        return users.update(caller, username, new Users.UserChange(request.role(), request.siteIds(),
-                request.password()));
+        return users.update(caller, username, new Users.UserChange(request.role(),
+                SiteScope.fromRequest(request.allSites(), request.siteIds()), request.password()));
     }
 
     @DeleteMapping("/{username}")

@@ -72,15 +72,21 @@ public class AlertLifecycle {
                 .query(Long.class).single() > 0;
     }
 
-    /** Resolves an active alert; false if it was resolved already. */
+    /**
+     * Resolves an active alert; false if it was resolved already. Never before it opened: a no-data or
+     * site-lost alert opens when the silence is noticed, and a gateway's buffered readings that end it
+     * may carry older times.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public boolean resolve(UUID alertId, Double value, Instant at) {
-        int updated = jdbc.sql("UPDATE alerts SET state = 'resolved', resolved_at = ?, updated_at = now()"
-                        + " WHERE alert_id = ? AND state <> 'resolved'")
-                .params(Timestamp.from(at), alertId).update();
-        if (updated == 0) {
+    public boolean resolve(UUID alertId, Double value, Instant reportedAt) {
+        Optional<Timestamp> resolvedAt = jdbc.sql("UPDATE alerts SET state = 'resolved',"
+                        + " resolved_at = greatest(?::timestamptz, opened_at), updated_at = now()"
+                        + " WHERE alert_id = ? AND state <> 'resolved' RETURNING resolved_at")
+                .params(Timestamp.from(reportedAt), alertId).query(Timestamp.class).optional();
+        if (resolvedAt.isEmpty()) {
             return false;
         }
+        Instant at = resolvedAt.get().toInstant();
         long event = event(alertId, "resolved", value, at, null, null);
         notifications.transition(find(alertId).orElseThrow(), "resolved", event, value, at, null, null);
         return true;

@@ -29,7 +29,7 @@ public class MailComposer {
     public Email alert(SiteInfo site, AlertSnapshot alert, String transition, Double value, Instant at, String actor,
             String note) {
         SensorInfo sensor = alert.sensorId() == null ? null : site.sensor(alert.sensorId());
-        String unit = sensor == null ? "" : " " + sensor.unit();
+        String unit = unit(alert.kind(), sensor);
         String subject = "[SteamBytes] " + alert.severity().toUpperCase(Locale.ROOT) + " " + label(transition) + ": "
                 + site.name() + " — " + alert.message();
         StringBuilder body = new StringBuilder()
@@ -65,6 +65,15 @@ public class MailComposer {
                 + "Alert id:    " + first.alertId() + "\n\n"
                 + "Dashboard: " + dashboardLink(site) + "\n";
         return new Email(subject, body);
+    }
+
+    /** What value and limit are measured in: the sensor's unit, per hour for a rate, seconds for silence. */
+    static String unit(String kind, SensorInfo sensor) {
+        return switch (kind) {
+            case "no_data" -> " s";
+            case "rate_of_change" -> sensor == null ? "/h" : " " + sensor.unit() + "/h";
+            default -> sensor == null ? "" : " " + sensor.unit();
+        };
     }
 
     public String dashboardLink(SiteInfo site) {

@@ -1,7 +1,6 @@
 package org.steambytes.alerting.notification;
 
 import jakarta.mail.MessagingException;
-import jakarta.mail.SendFailedException;
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
@@ -18,10 +17,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mail.MailException;
-import org.springframework.mail.MailParseException;
-import org.springframework.mail.MailPreparationException;
-import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
@@ -111,45 +106,73 @@ public class OutboxSender extends BackgroundWorker {
         }
     }
 
+    /**
+     * Sends the oldest due message that is the head of its site's queue (so each site's mail keeps its
+     * order, and one site's waiting message holds back only that site). False: nothing more to do now.
+     */
     private boolean sendOldest() {
         if (!JobLocks.tryLock(jdbc, "alert-service:outbox")) {
             return false; // another replica is sending
         }
         List<Pending> head = jdbc.sql("SELECT id, message_id, recipients, subject, body, attempts, next_attempt_at"
-                        + " FROM notification_outbox WHERE sent_at IS NULL AND suppressed_reason IS NULL ORDER BY id LIMIT 1")
+                        + " FROM notification_outbox o WHERE o.sent_at IS NULL AND o.suppressed_reason IS NULL"
+                        + " AND o.next_attempt_at <= ? AND NOT EXISTS (SELECT 1 FROM notification_outbox p"
+                        + " WHERE p.sent_at IS NULL AND p.suppressed_reason IS NULL AND p.site_id = o.site_id AND p.id < o.id)"
+                        + " ORDER BY o.id LIMIT 1")
+                .param(Timestamp.from(clock.instant()))
                 .query((rs, row) -> new Pending(rs.getLong("id"), rs.getString("message_id"),
                         strings(rs.getArray("recipients")), rs.getString("subject"), rs.getString("body"),
                         rs.getInt("attempts"), rs.getTimestamp("next_attempt_at").toInstant()))
                 .list();
-        if (head.isEmpty() || head.get(0).nextAttemptAt().isAfter(clock.instant())) {
+        if (head.isEmpty()) {
             return false;
         }
         Pending message = head.get(0);
         try {
             mail.send(mime(message));
         } catch (MessagingException | RuntimeException e) {
-            if (permanent(e)) {
-                // The server refused this message for good (bad address, 5xx) or it cannot be built:
-                // set it aside, or it would hold back every e-mail behind it forever.
-                jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, last_error = ?,"
-                                + " suppressed_reason = 'undeliverable' WHERE id = ?")
-                        .params(abbreviate(e.toString()), message.id()).update();
-                failed.increment();
-                log.error("E-mail {} is undeliverable and set aside: {}", message.messageId(), e.toString());
+            return failed(message, SmtpFailure.of(e));
+        }
+        markSent(message, null);
+        return true;
+    }
+
+    /** True when the next message may be tried at once (this failure concerned only this one). */
+    private boolean failed(Pending message, SmtpFailure.Classified outcome) {
+        failed.increment();
+        switch (outcome.failure()) {
+            case DELIVERED_TO_SOME -> {
+                markSent(message, "not delivered to " + outcome.notDelivered() + ": " + outcome.reason());
+                log.error("E-mail {} went to {} but not to {}: {}", message.messageId(), outcome.delivered(),
+                        outcome.notDelivered(), outcome.reason());
                 return true;
             }
-            Duration backOff = backOff(message.attempts());
-            jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?")
-                    .params(abbreviate(e.toString()), Timestamp.from(clock.instant().plus(backOff)), message.id()).update();
-            failed.increment();
-            log.warn("E-mail {} not accepted by the SMTP server (attempt {}), retrying in {}: {}", message.messageId(),
-                    message.attempts() + 1, backOff, e.toString());
-            return false;
+            case UNDELIVERABLE -> {
+                // Refused for good (every address, or the message itself): set aside, or it would hold
+                // back every later e-mail of its site forever.
+                jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, last_error = ?,"
+                                + " suppressed_reason = 'undeliverable' WHERE id = ?")
+                        .params(abbreviate(outcome.reason()), message.id()).update();
+                log.error("E-mail {} is undeliverable and set aside: {}", message.messageId(), outcome.reason());
+                return true;
+            }
+            default -> {
+                Duration backOff = backOff(message.attempts());
+                jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?"
+                                + " WHERE id = ?")
+                        .params(abbreviate(outcome.reason()), Timestamp.from(clock.instant().plus(backOff)), message.id())
+                        .update();
+                log.warn("E-mail {} not accepted by the SMTP server (attempt {}), retrying in {}: {}", message.messageId(),
+                        message.attempts() + 1, backOff, outcome.reason());
+                return outcome.failure() == SmtpFailure.RETRY_THIS;
+            }
         }
-        jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, sent_at = ?, last_error = NULL WHERE id = ?")
-                .params(Timestamp.from(clock.instant()), message.id()).update();
+    }
+
+    private void markSent(Pending message, String note) {
+        jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, sent_at = ?, last_error = ? WHERE id = ?")
+                .params(Timestamp.from(clock.instant()), note == null ? null : abbreviate(note), message.id()).update();
         sent.increment();
-        return true;
     }
 
     private MimeMessage mime(Pending message) throws MessagingException {
@@ -162,56 +185,6 @@ public class OutboxSender extends BackgroundWorker {
         // Kept by JavaMailSenderImpl when it saves the message: the same notification keeps the same id.
         mime.setHeader("Message-ID", message.messageId());
         return mime;
-    }
-
-    /**
-     * Permanent: the server answered 5xx or refused the addresses, or the message itself is broken.
-     * Everything else (no connection, timeouts, 4xx) is the server being away: wait and retry.
-     */
-    static boolean permanent(Exception e) {
-        if (!(e instanceof MailException) && !(e instanceof MessagingException)) {
-            return true; // not the server's doing: retrying the same row would fail the same way
-        }
-        if (e instanceof MailParseException || e instanceof MailPreparationException) {
-            return true;
-        }
-        if (e instanceof MailSendException send && !send.getFailedMessages().isEmpty()) {
-            return send.getFailedMessages().values().stream().allMatch(OutboxSender::refusedForGood);
-        }
-        return refusedForGood(e);
-    }
-
-    private static boolean refusedForGood(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            if (cause instanceof AddressException) {
-                return true;
-            }
-            if (cause instanceof SendFailedException) {
-                Integer code = returnCode(cause);
-                return code == null || code >= 500;
-            }
-        }
-        return false;
-    }
-
-    /** The SMTP reply code Angus Mail attaches to its failures (SMTPAddressFailedException & co.), if any. */
-    private static Integer returnCode(Throwable failure) {
-        for (Throwable cause = failure; cause != null; cause = next(cause)) {
-            try {
-                if (cause.getClass().getMethod("getReturnCode").invoke(cause) instanceof Integer code && code > 0) {
-                    return code;
-                }
-            } catch (ReflectiveOperationException notSmtp) {
-                // not an SMTP failure with a code
-            }
-        }
-        return null;
-    }
-
-    private static Throwable next(Throwable cause) {
-        Throwable next = cause instanceof MessagingException messaging && messaging.getNextException() != null
-                ? messaging.getNextException() : cause.getCause();
-        return next == cause ? null : next;
     }
 
     /** The recipients that are addresses at all; a message with none cannot be sent (AddressException). */

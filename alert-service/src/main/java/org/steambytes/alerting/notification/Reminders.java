@@ -20,7 +20,16 @@ import org.steambytes.alerting.alert.AlertSnapshot;
 @Component
 public class Reminders {
 
-    private static final String URGENT = "state = 'open' AND severity IN ('critical', 'high')";
+    /**
+     * Unacknowledged critical or high alerts, except while their site is in maintenance (an escalation
+     * then waits until it ends instead of being used up unsent) or lost (the lost-site alert speaks for
+     * the site's other alerts).
+     */
+    private static final String URGENT = "state = 'open' AND severity IN ('critical', 'high')"
+            + " AND NOT EXISTS (SELECT 1 FROM maintenance_windows m WHERE m.site_id = alerts.site_id"
+            + " AND m.starts_at <= now() AND m.ends_at > now())"
+            + " AND (kind = 'site_lost' OR NOT EXISTS (SELECT 1 FROM alerts lost WHERE lost.site_id = alerts.site_id"
+            + " AND lost.kind = 'site_lost' AND lost.state <> 'resolved'))";
     /** Last e-mailed (on opening, or the last reminder) longer ago than renotify-every. */
     private static final String RENOTIFY_DUE = "last_notified_at <= ?";
     /** Opened in this service (not: the reading's time) longer ago than escalate-after, not yet escalated. */

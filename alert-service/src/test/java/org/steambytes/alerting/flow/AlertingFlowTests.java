@@ -494,16 +494,22 @@ class AlertingFlowTests {
         UUID ruleId = rule(site, "no_data", null, null, 0, 0, 2, "medium");
         Fixtures.execute("UPDATE sensors SET expected_interval_s = 1 WHERE site_id = '" + site.siteId()
                 + "' AND sensor_id = 'b1-steam-pressure'");
-        publish(redis, site, Instant.now(), 10.0); // the site is alive; pressure then falls silent (> max(3 × 1 s, 2 s))
+        Instant alive = Instant.now();
+        publish(redis, site, alive, 10.0); // the site is alive; pressure then falls silent (> max(3 × 1 s, 2 s))
 
         await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM alerts WHERE state = 'open' AND rule_id = '"
                 + ruleId + "'") == 1);
         assertThat(Fixtures.countText("SELECT message FROM alerts WHERE rule_id = '" + ruleId + "'"))
                 .startsWith("b1-steam-pressure sent nothing for");
+        await().atMost(WAIT).until(() -> mailTo(site.oncall()).size() == 1);
+        assertThat(body(mailTo(site.oncall()).get(0))).as("silence is measured in seconds").contains("Limit:     3.0 s");
 
-        publish(redis, site, Instant.now(), 10.2);
+        // The gateway comes back with a reading it had buffered from before the alert opened.
+        publish(redis, site, alive.plusMillis(1500), 10.2);
         await().atMost(WAIT).until(() -> "resolved".equals(Fixtures.countText("SELECT state FROM alerts WHERE rule_id = '"
                 + ruleId + "'")));
+        assertThat(Fixtures.count("SELECT count(*) FROM alerts WHERE rule_id = '" + ruleId + "' AND resolved_at >= opened_at"))
+                .as("never resolved before it opened").isEqualTo(1);
     }
 
     @Test

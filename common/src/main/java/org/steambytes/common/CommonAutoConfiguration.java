@@ -1,13 +1,17 @@
 package org.steambytes.common;
 
+import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorMvcAutoConfiguration;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
 import org.steambytes.common.problem.ProblemDetailsAdvice;
 import org.steambytes.common.problem.ProblemErrorController;
+import org.steambytes.common.problem.ProblemErrorReportCustomizer;
 import org.steambytes.common.problem.ProblemJsonWriter;
 import org.steambytes.common.reading.InfluxHealthIndicator;
 import org.steambytes.common.reading.InfluxReadingStore;
@@ -46,5 +50,17 @@ public class CommonAutoConfiguration {
     @ConditionalOnBean(InfluxReadingStore.class)
     InfluxHealthIndicator influxHealthIndicator(InfluxReadingStore store) {
         return new InfluxHealthIndicator(store);
+    }
+
+    /** Requests Tomcat rejects itself (an encoded slash in the path, a malformed request line) answer problem+json too. */
+    @Configuration(proxyBeanMethods = false)
+    @ConditionalOnClass(Tomcat.class)
+    @ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+    static class TomcatErrorReportConfiguration {
+
+        @Bean
+        ProblemErrorReportCustomizer problemErrorReportCustomizer(ProblemJsonWriter writer) {
+            return new ProblemErrorReportCustomizer(writer);
+        }
     }
 }

@@ -59,6 +59,14 @@ public final class ServiceClient {
         return send(builder.build());
     }
 
+    /**
+     * Sends {@code requestLine} (e.g. {@code GET /api/v1/sites/a%2Fb HTTP/1.1}) as raw bytes over a
+     * socket, so the server sees a URI no HTTP client would send unnormalised.
+     */
+    public Answer raw(String requestLine) {
+        return RawHttp.exchange(port, requestLine);
+    }
+
     private HttpRequest.Builder request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30));
     }

@@ -120,4 +120,14 @@ public abstract class ServiceHealthContract {
         assertThat(wrongToken.status()).isEqualTo(401);
         assertThat(wrongToken.body()).doesNotContain("Exception").doesNotContain("at org.");
     }
+
+    @Test
+    void answersRequestsTomcatRejectsItselfWithProblemJson() {
+        for (String path : List.of("/api/v1/sites/a%2Fb", "/api/v1/sites/a%5Cb", "/api/v1/sites/a%00b")) {
+            ServiceClient.Answer rejected = client().raw("GET " + path + " HTTP/1.1");
+            assertThat(rejected.status()).as(path).isEqualTo(400);
+            assertThat(rejected.contentType()).as(path).startsWith("application/problem+json");
+            assertThat(rejected.json().path("code").asString()).as(path).isEqualTo("bad_request");
+        }
+    }
 }

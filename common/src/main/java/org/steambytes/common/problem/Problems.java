@@ -54,7 +54,9 @@ public final class Problems {
             case 415 -> "unsupported_media_type";
             case 422 -> "validation_failed";
             case 429 -> "too_many_requests";
+            case 501 -> "not_implemented";
             case 503 -> "unavailable";
+            case 505 -> "http_version_not_supported";
             default -> status >= 500 ? "internal_error" : "error";
         };
     }

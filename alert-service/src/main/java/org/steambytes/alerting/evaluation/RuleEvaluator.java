@@ -3,14 +3,17 @@ package org.steambytes.alerting.evaluation;
 import java.util.ArrayList;
 import java.util.List;
 import org.steambytes.alerting.rule.AlertRule;
+import org.steambytes.alerting.rule.RuleKind;
 
 /**
  * The semantics of the per-reading rule kinds, as a pure function of (rule, state, reading).
  * <ul>
  * <li>An alert opens only after its condition has held for the rule's on-delay ({@code delay_s}),
  *     measured in reading time; any reading without the condition restarts the delay.</li>
- * <li>It resolves only once the value is back past the limit by the deadband; in between it stays,
- *     so a signal oscillating around the limit opens at most once and never chatters.</li>
+ * <li>It resolves only once the value is back past the limit by the deadband and has stayed there for
+ *     the same delay (the off-delay; any reading not clear restarts it); in between it stays, so a
+ *     signal oscillating around the limit, even one that dips past the deadband now and then, opens
+ *     once and never chatters.</li>
  * <li>threshold: the reading above/below {@code limit}. rate_of_change: the least-squares slope per
  *     hour over the last {@code window_s} (judged once the window holds ≥ 3 readings spanning half
  *     of it). frozen: the last {@code samples} readings all equal. no_data: a reading resolves.</li>
@@ -60,8 +63,13 @@ public final class RuleEvaluator {
             return new Step(new RuleState(false, null, pendingSince, sample.ts(), window), null);
         }
         if (condition == Condition.CLEAR) {
-            return new Step(new RuleState(false, state.alertId(), null, sample.ts(), window),
-                    new Transition(Transition.Type.RESOLVE, judged, sample.ts()));
+            // The off-delay: cleared for delay_s as well (no_data clears on the reading itself).
+            long clearSince = state.pendingSince() == null ? sample.ts() : state.pendingSince();
+            if (rule.kind() == RuleKind.NO_DATA || sample.ts() - clearSince >= rule.delayS() * 1000L) {
+                return new Step(new RuleState(false, state.alertId(), null, sample.ts(), window),
+                        new Transition(Transition.Type.RESOLVE, judged, sample.ts()));
+            }
+            return new Step(new RuleState(true, state.alertId(), clearSince, sample.ts(), window), null);
         }
         return new Step(new RuleState(true, state.alertId(), null, sample.ts(), window), null);
     }

@@ -4,7 +4,8 @@ import java.util.List;
 
 /**
  * What a rule remembers about one sensor between readings: whether its alert is active (and which),
- * since when the condition has held without an alert yet ({@code pendingSince}, for the on-delay),
+ * since when the condition has held without an alert yet, or has been clear with one
+ * ({@code pendingSince}, for the on- and off-delay),
  * the newest reading time seen ({@code lastTs}; older or equal readings are ignored, so a re-delivered
  * batch changes nothing) and the recent readings a rate or frozen rule needs.
  */

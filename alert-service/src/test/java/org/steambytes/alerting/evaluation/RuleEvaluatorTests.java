@@ -18,7 +18,7 @@ class RuleEvaluatorTests {
     private static final String NONE = "-";
 
     @Test
-    void thresholdOpensAfterTheDelayAndResolvesOnlyPastTheDeadband() {
+    void thresholdOpensAfterTheDelayAndResolvesOnlyPastTheDeadbandAfterTheSameDelay() {
         AlertRule rule = threshold("above", 12.0, 0.5, 15);
         assertThat(run(rule,
                 0, 11.9,   // below
@@ -27,10 +27,24 @@ class RuleEvaluatorTests {
                 20, 12.2,  // held 15 s → open
                 25, 11.8,  // back under the limit but inside the deadband: stays open
                 30, 12.3,  // breach again while open: nothing new
-                35, 11.5,  // exactly limit − deadband: resolves
-                40, 12.5,  // breach: the delay starts again
-                50, 11.0)) // cleared before the delay ran out: nothing opened
-                .containsExactly(NONE, NONE, NONE, OPEN, NONE, NONE, RESOLVE, NONE, NONE);
+                35, 11.5,  // exactly limit − deadband: clear, the off-delay starts
+                45, 11.2,  // clear for 10 s
+                50, 11.4,  // clear for 15 s → resolves
+                55, 12.5,  // breach: the delay starts again
+                65, 11.0)) // cleared before the delay ran out: nothing opened
+                .containsExactly(NONE, NONE, NONE, OPEN, NONE, NONE, NONE, NONE, RESOLVE, NONE, NONE);
+    }
+
+    @Test
+    void aClearInterruptedInsideTheDeadbandRestartsTheOffDelay() {
+        AlertRule rule = threshold("above", 12.0, 0.5, 15);
+        assertThat(run(rule,
+                0, 12.5, 15, 12.5,   // open
+                20, 11.0, 30, 11.0,  // clear for 10 s
+                32, 11.9,            // back inside the deadband: the off-delay starts over
+                35, 11.0, 45, 11.0,  // clear for 10 s again
+                50, 11.0))           // 15 s → resolves
+                .containsExactly(NONE, OPEN, NONE, NONE, NONE, NONE, NONE, RESOLVE);
     }
 
     @Test
@@ -50,20 +64,27 @@ class RuleEvaluatorTests {
 
     @Test
     void aNoisySignalOscillatingAroundTheLimitNeverChatters() {
-        AlertRule rule = threshold("above", 12.0, 0.25, 15); // pressure: 2 % deadband, 15 s on-delay
+        AlertRule rule = threshold("above", 12.0, 0.25, 15); // pressure: 2 % deadband, 15 s on- and off-delay
         Random noise = new Random(42);
         List<Double> series = new ArrayList<>();
         for (int second = 0; second < 3600; second++) {
-            series.add(12.0 + (noise.nextDouble() - 0.5) * 0.4); // 11.8 … 12.2, around the limit for an hour
+            // An hour at 1 Hz around 12.3 bar with σ 0.3: above the limit most of the time, and below
+            // limit − deadband (11.75) in about one reading of 30 — single dips, never 15 s of them.
+            series.add(12.3 + noise.nextGaussian() * 0.3);
         }
+        long dips = series.stream().filter(value -> value <= 11.75).count();
+        assertThat(dips).as("the signal does cross the clear level, often").isGreaterThan(50);
+
         List<String> steps = run(rule, series);
-        assertThat(steps.stream().filter(OPEN::equals).count()).isLessThanOrEqualTo(1);
+        assertThat(steps.stream().filter(OPEN::equals).count()).isEqualTo(1);
         assertThat(steps).doesNotContain(RESOLVE);
 
-        List<String> settling = new ArrayList<>(steps);
-        series.add(11.7); // now well below limit − deadband
-        assertThat(run(rule, series).get(series.size() - 1))
-                .isEqualTo(settling.contains(OPEN) ? RESOLVE : NONE);
+        for (int second = 0; second < 16; second++) {
+            series.add(11.0); // the pressure really falls back, and stays
+        }
+        List<String> settled = run(rule, series);
+        assertThat(settled.stream().filter(RESOLVE::equals).count()).isEqualTo(1);
+        assertThat(settled.get(series.size() - 1)).isEqualTo(RESOLVE);
     }
 
     @Test

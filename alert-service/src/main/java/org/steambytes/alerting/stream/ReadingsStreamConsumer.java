@@ -1,6 +1,8 @@
 package org.steambytes.alerting.stream;
 
 import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +13,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.QueryTimeoutException;
 import org.springframework.dao.TransientDataAccessException;
@@ -66,20 +69,36 @@ class ReadingsStreamConsumer extends BackgroundWorker {
     private final StreamBacklog backlog;
 
     ReadingsStreamConsumer(StringRedisTemplate redis, SiteEvaluator evaluator, StreamBacklog backlog, JsonMapper json,
-            AlertingProperties properties, MeterRegistry meters) {
+            AlertingProperties properties, MeterRegistry meters, Environment environment) {
         super("readings-stream-consumer", properties.stream().block().plusSeconds(5));
         this.redis = redis;
         this.backlog = backlog;
         this.evaluator = evaluator;
         this.json = json;
         this.settings = properties.stream();
-        this.consumer = settings.consumer().isBlank()
-                ? ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8)
+        this.consumer = settings.consumer().isBlank() ? defaultName(environment.getProperty("server.port", "8084"))
                 : settings.consumer();
         this.entries = Counter.builder("steambytes.alerting.stream.entries")
                 .description("Readings stream entries evaluated and acknowledged").register(meters);
         this.transitions = Counter.builder("steambytes.alerting.transitions")
                 .description("Alert transitions caused by readings").register(meters);
+    }
+
+    /**
+     * The host and port: the same after a restart, so a replica that crashed reads its own pending
+     * entries first (in order, before anything newer of their sites) instead of leaving them to be
+     * claimed after {@code claim-idle}; different for two replicas. With a random port (tests) the
+     * name is random too.
+     */
+    static String defaultName(String port) {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "localhost";
+        }
+        return "0".equals(port) ? ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8)
+                : host + ":" + port;
     }
 
     String consumerName() {

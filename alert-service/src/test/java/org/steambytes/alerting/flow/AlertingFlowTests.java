@@ -534,6 +534,40 @@ class AlertingFlowTests {
     }
 
     @Test
+    void aReplicaRestartedUnderItsNameJudgesItsPendingEntriesBeforeAnythingNewer() {
+        Site site = AlertingTestSupport.site();
+        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "low");
+        Instant t = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
+        String name = "restarted-" + UUID.randomUUID().toString().substring(0, 8);
+        SmartLifecycle serviceConsumer = context.getBean("readingsStreamConsumer", SmartLifecycle.class);
+        serviceConsumer.stop();
+        ConfigurableApplicationContext restarted = null;
+        try {
+            // The replica took a spike (open, then clear) and died before acknowledging it ...
+            publish(redis, site, t, 13.0, t.plusSeconds(1), 10.0);
+            List<MapRecord<String, Object, Object>> taken = redis.opsForStream().read(Consumer.from(GROUP, name),
+                    StreamReadOptions.empty().count(100_000), StreamOffset.create(RedisKeys.READINGS_STREAM, ReadOffset.lastConsumed()));
+            assertThat(taken).anyMatch(entry -> site.siteId().equals(entry.getValue().get("site_id")));
+            // ... and the gateway went on meanwhile.
+            publish(redis, site, t.plusSeconds(5), 10.1);
+
+            java.util.Map<String, String> settings = new java.util.LinkedHashMap<>(AlertingTestSupport.properties(GROUP));
+            settings.put("steambytes.stream.consumer", name); // what the default host:port name gives a restart
+            settings.put("steambytes.stream.claim-idle", "1h"); // nobody else claims it
+            restarted = InProcessService.start(AlertingApplication.class, "alert-service", settings);
+
+            await().atMost(WAIT).until(() -> "resolved".equals(Fixtures.countText(
+                    "SELECT string_agg(state, ',') FROM alerts WHERE site_id = '" + site.siteId() + "'")));
+            assertThat(pendingOf(name)).isZero();
+        } finally {
+            if (restarted != null) {
+                restarted.close();
+            }
+            serviceConsumer.start();
+        }
+    }
+
+    @Test
     void twoReplicasShareTheStreamAndEachReadingIsEvaluatedOnce() {
         ConfigurableApplicationContext replica = InProcessService.start(AlertingApplication.class, "alert-service",
                 AlertingTestSupport.properties(GROUP));

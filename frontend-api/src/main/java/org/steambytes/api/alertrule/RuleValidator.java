@@ -67,6 +67,15 @@ final class RuleValidator {
         if (kind.equals("frozen") && samples == null) {
             samples = 10;
         }
+        // A field the kind never reads is a misunderstanding worth naming, not something to store silently.
+        notApplying("limit", draft.limit(), kind, errors, "no_data", "frozen");
+        notApplying("deadband", draft.deadband(), kind, errors, "no_data", "frozen");
+        notApplying("delay_s", draft.delayS(), kind, errors, "no_data");
+        notApplying("window_s", draft.windowS(), kind, errors, "threshold", "frozen");
+        notApplying("samples", draft.samples(), kind, errors, "threshold", "rate_of_change", "no_data");
+        if (draft.name() != null && draft.name().length() > 200) {
+            errors.add(FieldProblem.of("name", "must be at most 200 characters"));
+        }
         Defaults defaults = Defaults.forType(sensorType);
         double deadband = draft.deadband() != null ? draft.deadband()
                 : kind.equals("threshold") && draft.limit() != null ? Math.abs(draft.limit()) * defaults.deadbandShare() : 0;
@@ -94,6 +103,14 @@ final class RuleValidator {
                 return new Defaults(0.01, 60);
             }
             return new Defaults(0, 0);
+        }
+    }
+
+    private static void notApplying(String field, Object value, String kind, List<FieldProblem> errors,
+            String... kindsNotReadingIt) {
+        if (value != null && List.of(kindsNotReadingIt).contains(kind)
+                && errors.stream().noneMatch(error -> field.equals(error.field()))) {
+            errors.add(FieldProblem.of(field, "does not apply to a " + kind + " rule"));
         }
     }
 

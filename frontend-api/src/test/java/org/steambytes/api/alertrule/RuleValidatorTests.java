@@ -68,4 +68,20 @@ class RuleValidatorTests {
                 "steam_pressure", true, errors);
         assertThat(errors).extracting(FieldProblem::field).contains("kind");
     }
+
+    @Test
+    void namesEveryFieldTheKindNeverReads() {
+        List<FieldProblem> errors = new ArrayList<>();
+        RuleValidator.validate(new RuleDraft("no_data", "s1", null, 12.0, 0.5, 15, 300, 5, "medium", null, null),
+                "steam_pressure", true, errors);
+        assertThat(errors).extracting(FieldProblem::field).containsExactlyInAnyOrder("limit", "deadband", "delay_s", "samples");
+        errors.clear();
+        RuleValidator.validate(new RuleDraft("threshold", "s1", "above", 12.0, null, null, 600, 5, "medium", null,
+                "x".repeat(201)), "steam_pressure", true, errors);
+        assertThat(errors).extracting(FieldProblem::field).containsExactlyInAnyOrder("window_s", "samples", "name");
+        errors.clear();
+        RuleValidator.validate(new RuleDraft("frozen", "s1", null, null, null, 30, null, 20, "low", null, null),
+                "steam_pressure", true, errors);
+        assertThat(errors).isEmpty();
+    }
 }

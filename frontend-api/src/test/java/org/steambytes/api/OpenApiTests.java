@@ -38,6 +38,21 @@ class OpenApiTests {
     }
 
     @Test
+    void statesTheStatusesAndParametersTheApiReallyUses() {
+        JsonNode paths = new ServiceClient(port).get("/v3/api-docs").json().path("paths");
+
+        assertThat(paths.path("/api/v1/sites").path("post").path("responses").propertyNames()).contains("201")
+                .doesNotContain("200");
+        assertThat(paths.path("/api/v1/sites/{siteId}").path("delete").path("responses").propertyNames()).contains("204")
+                .doesNotContain("200");
+        assertThat(paths.path("/api/v1/sites").path("get").path("parameters").findValuesAsString("name"))
+                .contains("page", "size", "sort").doesNotContain("pageable");
+        assertThat(paths.path("/api/v1/users").path("get").path("parameters").findValuesAsString("name"))
+                .contains("page", "size");
+        assertThat(paths.has("/error")).as("Spring's error route is not part of the API").isFalse();
+    }
+
+    @Test
     void describesTheErrorsEachOperationGivesAsProblemJson() {
         JsonNode paths = new ServiceClient(port).get("/v3/api-docs").json().path("paths");
 

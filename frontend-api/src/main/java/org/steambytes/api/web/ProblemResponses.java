@@ -46,7 +46,7 @@ final class ProblemResponses implements OpenApiCustomizer {
             add(responses, "404", "Not found, or outside the key's site scope (code not_found and more specific codes).");
         }
         if (readsInput) {
-            add(responses, "400", "Unreadable body or parameter, with the JSON path (code bad_request).");
+            add(responses, "400", "Unreadable body (code unreadable_body, with the JSON path) or parameter (code invalid_parameter).");
             add(responses, "422", "Invalid fields, each named in errors[] (code validation_failed; history: too_many_points).");
         }
         if (method == PathItem.HttpMethod.POST || path.equals("/api/v1/sites/{siteId}") && method == PathItem.HttpMethod.DELETE) {

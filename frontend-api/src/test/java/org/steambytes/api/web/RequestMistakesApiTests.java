@@ -103,6 +103,21 @@ class RequestMistakesApiTests {
     }
 
     @Test
+    void keyAndUserListsArePagedLikeEveryOtherList() {
+        String admin = Fixtures.apiKey("admin", true);
+        Fixtures.apiKey("reader", true);
+        Answer keys = send(admin, "GET", "/api/v1/api-keys?size=1&page=1", null);
+        assertThat(keys.status()).as(keys.body()).isEqualTo(200);
+        assertThat(keys.json().path("content")).hasSize(1);
+        assertThat(keys.json().path("page").path("number").asInt()).isEqualTo(1);
+        assertThat(keys.json().path("page").path("total_elements").asLong()).isGreaterThanOrEqualTo(2);
+
+        Answer users = send(admin, "GET", "/api/v1/users?size=500", null);
+        assertThat(users.status()).as(users.body()).isEqualTo(200);
+        assertThat(users.json().path("content").isArray()).isTrue();
+    }
+
+    @Test
     void whatTheDatabaseRefusesIsTheRequestsMistakeNotAConflict() {
         String admin = Fixtures.apiKey("admin", true);
         Answer unknownSite = send(admin, "POST", "/api/v1/api-keys",

@@ -3,6 +3,7 @@ package org.steambytes.api.alert.web;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
@@ -36,7 +37,7 @@ class AlertsController {
     @GetMapping
     PagedModel<AlertView> list(@AuthenticationPrincipal ApiCaller caller,
             @RequestParam(name = "site_id", required = false) String siteId,
-            @RequestParam(required = false) String state, @PageableDefault(size = 50) Pageable pageable) {
+            @RequestParam(required = false) String state, @ParameterObject @PageableDefault(size = 50) Pageable pageable) {
         return new PagedModel<>(alerts.list(caller, siteId, state, Pages.capped(pageable)));
     }
 

@@ -1,6 +1,7 @@
 package org.steambytes.api.alertrule.web;
 
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -15,6 +16,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.alertrule.AlertRuleView;
 import org.steambytes.api.alertrule.AlertRules;
@@ -34,7 +36,7 @@ class AlertRulesController {
 
     @GetMapping
     PagedModel<AlertRuleView> list(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
-            @PageableDefault(size = 100, sort = "createdAt", direction = Sort.Direction.ASC) Pageable pageable) {
+            @ParameterObject @PageableDefault(size = 100, sort = "createdAt", direction = Sort.Direction.ASC) Pageable pageable) {
         return new PagedModel<>(rules.list(caller, siteId, Pages.capped(pageable)));
     }
 
@@ -46,6 +48,7 @@ class AlertRulesController {
 
     /** Every field is checked per kind (422 lists all that are wrong); omitted ones get DOMAIN.md defaults. */
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<AlertRuleView> create(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
             @RequestBody RuleDraft draft) {
         return ResponseEntity.status(HttpStatus.CREATED).body(rules.create(caller, siteId, draft));
@@ -58,6 +61,7 @@ class AlertRulesController {
     }
 
     @DeleteMapping("/{ruleId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
             @PathVariable UUID ruleId) {
         rules.delete(caller, siteId, ruleId);

@@ -11,16 +11,21 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.apikey.ApiCaller;
 import org.steambytes.api.apikey.ApiKeys;
 import org.steambytes.api.apikey.ApiRole;
 import org.steambytes.api.apikey.SiteScope;
+import org.steambytes.api.site.web.Pages;
 
 /** {@code /api-keys}: admin keys issue, list and revoke keys within their own scope. */
 @RestController
@@ -44,6 +49,7 @@ class ApiKeysController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<IssuedKeyResponse> issue(@AuthenticationPrincipal ApiCaller caller,
             @Valid @RequestBody KeyRequest request) {
         ApiKeys.IssuedKey issued = keys.issue(caller, request.name(), ApiRole.of(request.role()),
@@ -53,11 +59,12 @@ class ApiKeysController {
     }
 
     @GetMapping
-    List<ApiKeys.KeyView> list(@AuthenticationPrincipal ApiCaller caller) {
-        return keys.list(caller);
+    PagedModel<ApiKeys.KeyView> list(@AuthenticationPrincipal ApiCaller caller, @ParameterObject Pageable pageable) {
+        return new PagedModel<>(Pages.of(keys.list(caller), pageable));
     }
 
     @DeleteMapping("/{keyId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID keyId) {
         keys.revoke(caller, keyId);
         return ResponseEntity.noContent().build();

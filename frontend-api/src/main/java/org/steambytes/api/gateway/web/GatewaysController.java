@@ -4,6 +4,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.apikey.ApiCaller;
 import org.steambytes.api.gateway.GatewayView;
@@ -41,6 +43,7 @@ class GatewaysController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<RegisteredGatewayResponse> register(@AuthenticationPrincipal ApiCaller caller,
             @PathVariable String siteId, @Valid @RequestBody GatewayRequest request) {
         Gateways.RegisteredGateway registered = gateways.register(caller, siteId, request.name());
@@ -50,11 +53,12 @@ class GatewaysController {
 
     @GetMapping
     PagedModel<GatewayView> list(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
-            @PageableDefault(size = 100, sort = "createdAt", direction = Sort.Direction.ASC) Pageable pageable) {
+            @ParameterObject @PageableDefault(size = 100, sort = "createdAt", direction = Sort.Direction.ASC) Pageable pageable) {
         return new PagedModel<>(gateways.list(caller, siteId, Pages.capped(pageable)));
     }
 
     @DeleteMapping("/{gatewayId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> revoke(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
             @PathVariable UUID gatewayId) {
         gateways.revoke(caller, siteId, gatewayId);

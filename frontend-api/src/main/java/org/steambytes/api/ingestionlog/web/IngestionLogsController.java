@@ -1,5 +1,6 @@
 package org.steambytes.api.ingestionlog.web;
 
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
@@ -23,7 +24,7 @@ class IngestionLogsController {
     /** Newest first; {@code page} and {@code size} page it (sorting is fixed). */
     @GetMapping("/api/v1/sites/{siteId}/ingestion-logs")
     PagedModel<IngestionLogs.LoggedBatch> list(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
-            @PageableDefault(size = 50) Pageable pageable) {
+            @ParameterObject @PageableDefault(size = 50) Pageable pageable) {
         return new PagedModel<>(logs.list(caller, siteId, Pages.capped(pageable)));
     }
 }

@@ -2,6 +2,7 @@ package org.steambytes.api.sensor.web;
 
 import jakarta.validation.Valid;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -16,6 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.apikey.ApiCaller;
 import org.steambytes.api.sensor.SensorView;
@@ -36,7 +38,7 @@ class SensorsController {
 
     @GetMapping
     PagedModel<SensorView> list(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
-            @PageableDefault(size = 100, sort = "sensorId", direction = Sort.Direction.ASC) Pageable pageable) {
+            @ParameterObject @PageableDefault(size = 100, sort = "sensorId", direction = Sort.Direction.ASC) Pageable pageable) {
         return new PagedModel<>(sensors.list(caller, siteId, Pages.capped(pageable)));
     }
 
@@ -47,6 +49,7 @@ class SensorsController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<SensorView> create(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
             @Valid @RequestBody SensorRequest request) {
         if (request.sensorId() == null) {
@@ -68,6 +71,7 @@ class SensorsController {
     }
 
     @DeleteMapping("/{sensorId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
             @PathVariable String sensorId) {
         sensors.delete(caller, siteId, sensorId);

@@ -1,6 +1,8 @@
 package org.steambytes.api.site.web;
 
 import java.util.List;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
@@ -17,6 +19,14 @@ public final class Pages {
 
     /** Pages beyond this are refused (their row offset would not fit the database's offset). */
     public static final int MAX_PAGE = 1_000_000;
+
+    /** One page of a list already filtered in memory (keys, users: a few hundred at most). */
+    public static <T> Page<T> of(List<T> all, Pageable pageable) {
+        Pageable capped = capped(pageable);
+        int from = (int) Math.min(capped.getOffset(), all.size());
+        int to = Math.min(from + capped.getPageSize(), all.size());
+        return new PageImpl<>(all.subList(from, to), capped, all.size());
+    }
 
     public static Pageable capped(Pageable pageable) {
         if (pageable.getPageNumber() > MAX_PAGE) {

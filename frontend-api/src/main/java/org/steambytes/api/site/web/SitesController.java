@@ -2,6 +2,7 @@ package org.steambytes.api.site.web;
 
 import jakarta.validation.Valid;
 import java.util.List;
+import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
 import org.springframework.data.web.PageableDefault;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.apikey.ApiCaller;
 import org.steambytes.api.site.SiteView;
@@ -36,7 +38,7 @@ class SitesController {
 
     @GetMapping
     PagedModel<SiteView> list(@AuthenticationPrincipal ApiCaller caller,
-            @PageableDefault(size = 50, sort = "siteId", direction = Sort.Direction.ASC) Pageable pageable) {
+            @ParameterObject @PageableDefault(size = 50, sort = "siteId", direction = Sort.Direction.ASC) Pageable pageable) {
         return new PagedModel<>(sites.list(caller, Pages.capped(pageable)));
     }
 
@@ -46,6 +48,7 @@ class SitesController {
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<SiteView> create(@AuthenticationPrincipal ApiCaller caller, @Valid @RequestBody SiteRequest request) {
         if (request.siteId() == null) {
             throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
@@ -65,6 +68,7 @@ class SitesController {
     }
 
     @DeleteMapping("/{siteId}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
             @RequestParam(defaultValue = "false") boolean force) {
         sites.delete(caller, siteId, force);

@@ -9,15 +9,20 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springdoc.core.annotations.ParameterObject;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.web.PagedModel;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.apikey.ApiCaller;
 import org.steambytes.api.apikey.SiteScope;
+import org.steambytes.api.site.web.Pages;
 import org.steambytes.api.user.UserView;
 import org.steambytes.api.user.Users;
 
@@ -52,11 +57,12 @@ class UsersController {
     }
 
     @GetMapping
-    List<UserView> list(@AuthenticationPrincipal ApiCaller caller) {
-        return users.list(caller);
+    PagedModel<UserView> list(@AuthenticationPrincipal ApiCaller caller, @ParameterObject Pageable pageable) {
+        return new PagedModel<>(Pages.of(users.list(caller), pageable));
     }
 
     @PostMapping
+    @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<UserView> create(@AuthenticationPrincipal ApiCaller caller, @Valid @RequestBody NewUser request) {
         return ResponseEntity.status(HttpStatus.CREATED).body(users.create(caller, request.username(),
                 new Users.UserChange(request.role(),
@@ -76,6 +82,7 @@ class UsersController {
     }
 
     @DeleteMapping("/{username}")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
     ResponseEntity<Void> delete(@AuthenticationPrincipal ApiCaller caller, @PathVariable String username) {
         users.delete(caller, username);
         return ResponseEntity.noContent().build();

@@ -70,9 +70,10 @@ class AuthorizationMatrixTests {
             return method.equals("GET");
         }
 
-        /** The path names a site, or something that belongs to one (an alert of the target site). */
+        /** The path names a site, or something that belongs to one (an alert, a key or a user of the target site). */
         boolean siteScoped() {
-            return pattern.contains("{siteId}") || pattern.contains("{alertId}");
+            return pattern.contains("{siteId}") || pattern.contains("{alertId}") || pattern.contains("{keyId}")
+                    || pattern.contains("{username}");
         }
     }
 
@@ -115,12 +116,19 @@ class AuthorizationMatrixTests {
             case ADMIN_OF_A -> Fixtures.apiKey("admin", false, a.siteId());
             case ADMIN_OF_ALL -> Fixtures.apiKey("admin", true);
         };
-        String victimKeyId = keyIdOf(Fixtures.apiKey("reader", false, a.siteId()));
+        // Site B has a key, a user and an alert of its own, so a list that leaks them shows B's id.
+        String victimKeyId = keyIdOf(Fixtures.apiKey("reader", false, on.siteId()));
+        Fixtures.apiKey("reader", false, b.siteId());
         String victimUser = "op-" + UUID.randomUUID().toString().substring(0, 8);
-        Fixtures.user(victimUser, "operator", a.siteId());
+        Fixtures.user(victimUser, "operator", on.siteId());
+        Fixtures.user("op-" + UUID.randomUUID().toString().substring(0, 8), "operator", b.siteId());
         String alertId = UUID.randomUUID().toString();
         Fixtures.execute("INSERT INTO alerts (alert_id, site_id, kind, state, severity, message, opened_at) VALUES ('"
                 + alertId + "', '" + on.siteId() + "', 'site_lost', 'open', 'high', 'silent', now())");
+        if (on != b) {
+            Fixtures.execute("INSERT INTO alerts (alert_id, site_id, kind, state, severity, message, opened_at) VALUES ('"
+                    + UUID.randomUUID() + "', '" + b.siteId() + "', 'site_lost', 'open', 'high', 'silent', now())");
+        }
         String ruleId = UUID.randomUUID().toString();
         Fixtures.execute("INSERT INTO alert_rules (rule_id, site_id, sensor_id, kind, operator, limit_value, severity)"
                 + " VALUES ('" + ruleId + "', '" + on.siteId() + "', 'b1-o2', 'threshold', 'below', 1, 'high')");
@@ -150,6 +158,10 @@ class AuthorizationMatrixTests {
                 .isEqualTo(expected);
         if (expected >= 400) {
             assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+        if (caller != Caller.ADMIN_OF_ALL && answer.status() < 300) {
+            assertThat(answer.body()).as("%s %s as %s shows nothing of site B", endpoint.method(), path, caller)
+                    .doesNotContain(b.siteId());
         }
     }
 
@@ -186,6 +198,8 @@ class AuthorizationMatrixTests {
                 if (!pattern.startsWith("/api/v1")) {
                     continue;
                 }
+                assertThat(info.getMethodsCondition().getMethods()).as("%s answers every method: give it one", pattern)
+                        .isNotEmpty();
                 for (RequestMethod method : info.getMethodsCondition().getMethods()) {
                     endpoints.add(new Endpoint(method.name(), pattern));
                 }

@@ -464,6 +464,26 @@ class AlertingFlowTests {
     }
 
     @Test
+    void anEscalationDueDuringMaintenanceWaitsForItsEndInsteadOfBeingUsedUp() {
+        Site site = AlertingTestSupport.site(); // escalate after 4 s in these tests
+        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "critical");
+        Fixtures.execute("INSERT INTO maintenance_windows (site_id, starts_at, ends_at, reason) VALUES ('" + site.siteId()
+                + "', now() - interval '1 minute', now() + interval '7 seconds', 'burner service')");
+
+        publish(redis, site, Instant.now(), 13.0);
+        await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM alerts WHERE site_id = '" + site.siteId()
+                + "' AND state = 'open'") == 1);
+        String alertId = Fixtures.countText("SELECT alert_id::text FROM alerts WHERE site_id = '" + site.siteId() + "'");
+
+        await().pollDelay(Duration.ofSeconds(5)).atMost(WAIT).until(() -> true); // due, but in maintenance
+        assertThat(Fixtures.count("SELECT count(*) FROM alert_events WHERE alert_id = '" + alertId
+                + "' AND transition = 'escalated'")).isZero();
+
+        await().atMost(WAIT).until(() -> mailTo(site.chief()).size() == 1); // the window ended
+        assertThat(subjects(mailTo(site.chief())).get(0)).startsWith("[SteamBytes] CRITICAL escalated: " + site.name());
+    }
+
+    @Test
     void unacknowledgedHighAlertsAreRemindedAndEscalated() {
         Site site = AlertingTestSupport.site(); // re-notify every 3 s, escalate after 4 s in these tests
         rule(site, "threshold", "above", 12.0, 0.5, 0, null, "high");

@@ -95,6 +95,22 @@ class MailDeliveryTests {
         await().atMost(WAIT).until(() -> SMTP.deliveriesTo("oncall-" + site + "@example.com").size() == 2);
     }
 
+    @Test
+    void aMessageSentAgainAfterACrashBeforeItsMarkCarriesTheSameMessageId() {
+        String site = site();
+        long id = queue(site, "oncall-" + site + "@example.com");
+        await().atMost(WAIT).until(() -> row(id, "sent_at IS NOT NULL"));
+        // The server took it, then the sender died before its commit: the row is still unsent.
+        jdbc.sql("UPDATE notification_outbox SET sent_at = NULL WHERE id = ?").param(id).update();
+        sender.wake();
+
+        await().atMost(WAIT).until(() -> SMTP.deliveriesTo("oncall-" + site + "@example.com").size() == 2);
+        String messageId = jdbc.sql("SELECT message_id FROM notification_outbox WHERE id = ?").param(id)
+                .query(String.class).single();
+        assertThat(SMTP.deliveriesTo("oncall-" + site + "@example.com"))
+                .allSatisfy(delivery -> assertThat(delivery.data()).contains("Message-ID: " + messageId));
+    }
+
     private String site() {
         String site = "plant-" + UUID.randomUUID().toString().substring(0, 13);
         jdbc.sql("INSERT INTO sites (site_id, name, timezone) VALUES (?, ?, 'Europe/Berlin')").params(site, site).update();

@@ -9,6 +9,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
+import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClientException;
 import org.steambytes.api.ApiProperties;
 import org.steambytes.common.problem.ProblemException;
@@ -36,9 +37,17 @@ class AlertServiceClient {
         } catch (HttpClientErrorException.Conflict e) {
             throw ProblemException.of(HttpStatus.CONFLICT, "alert_not_acknowledgeable",
                     "Alert " + alertId + " cannot be acknowledged in its current state.");
+        } catch (ResourceAccessException e) {
+            // Refused: nothing reached alert-service. Timed out: it may have acknowledged (or may yet).
+            boolean refused = e.getCause() instanceof java.net.ConnectException;
+            throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "alert_service_unavailable", refused
+                    ? "alert-service cannot be reached; nothing was changed. Retry shortly."
+                    : "alert-service did not answer in time; the acknowledgement may or may not be recorded."
+                            + " Retrying is safe: acknowledging twice changes nothing.")
+                    .withHeader("Retry-After", "10");
         } catch (RestClientException e) {
             throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "alert_service_unavailable",
-                    "alert-service cannot be reached; nothing was changed. Retry shortly.")
+                    "alert-service could not acknowledge the alert right now; retrying is safe. Retry shortly.")
                     .withHeader("Retry-After", "10");
         }
     }

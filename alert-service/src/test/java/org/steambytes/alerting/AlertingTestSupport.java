@@ -61,7 +61,7 @@ public final class AlertingTestSupport {
         properties.put("steambytes.stream.block", "200ms");
         properties.put("steambytes.stream.claim-idle", "2s");
         properties.put("steambytes.stream.silence-check", "300ms");
-        properties.put("steambytes.stream.stale-floor", "3s");
+        properties.put("steambytes.stream.stale-floor", "5s"); // above a 1 s sensor's 3 s no-data limit
         properties.put("steambytes.stream.reporting-refresh", "500ms");
         properties.put("steambytes.notification.poll", "100ms");
         properties.put("steambytes.notification.retry", "200ms");

@@ -94,6 +94,20 @@ class ConsumerKillTests {
         assertThat(Fixtures.count("SELECT count(*) FROM notification_outbox o JOIN alerts a USING (alert_id) WHERE a.site_id"
                 + " = ANY (ARRAY['" + String.join("','", sites.stream().map(Site::siteId).toList()) + "'])"))
                 .isEqualTo(3L * SITES);
+        // And on-call staff got exactly those three notifications. A kill between the SMTP server's
+        // "250" and the commit may send one again, under the same Message-ID (so mail systems see one).
+        for (Site site : sites) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> AlertingTestSupport.mailTo(site.oncall()).size() >= 3);
+        }
+        for (Site site : sites) {
+            java.util.Set<String> received = new java.util.HashSet<>();
+            for (jakarta.mail.internet.MimeMessage mail : AlertingTestSupport.mailTo(site.oncall())) {
+                received.add(mail.getMessageID());
+            }
+            assertThat(received).as(site.siteId()).containsExactlyInAnyOrder(Fixtures.countText(
+                    "SELECT string_agg(message_id, ' ') FROM notification_outbox WHERE site_id = '" + site.siteId() + "'")
+                    .split(" "));
+        }
     }
 
     private ServiceProcess start(String consumer, Path log) throws Exception {

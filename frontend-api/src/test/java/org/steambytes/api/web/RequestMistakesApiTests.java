@@ -103,6 +103,16 @@ class RequestMistakesApiTests {
     }
 
     @Test
+    void listsSortByTheFieldNamesClientsSee() {
+        String admin = Fixtures.apiKey("admin", true);
+        Answer byJsonName = send(admin, "GET", "/api/v1/sites?sort=site_id,desc&size=5", null);
+        Answer byProperty = send(admin, "GET", "/api/v1/sites?sort=siteId,desc&size=5", null);
+        assertThat(byJsonName.status()).as(byJsonName.body()).isEqualTo(200);
+        assertThat(byJsonName.json().path("content")).isEqualTo(byProperty.json().path("content"));
+        assertThat(fields(send(admin, "GET", "/api/v1/sites?sort=nonsense", null), 400)).containsExactly("sort");
+    }
+
+    @Test
     void keyAndUserListsArePagedLikeEveryOtherList() {
         String admin = Fixtures.apiKey("admin", true);
         Fixtures.apiKey("reader", true);

@@ -5,6 +5,7 @@ import org.springframework.data.domain.Page;
 import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
@@ -33,7 +34,26 @@ public final class Pages {
             throw ProblemException.of(HttpStatus.BAD_REQUEST, "invalid_parameter", "'page' must be at most " + MAX_PAGE + ".")
                     .withErrors(List.of(FieldProblem.of("page", "must be at most " + MAX_PAGE)));
         }
-        return pageable.getPageSize() <= MAX_SIZE ? pageable
-                : PageRequest.of(pageable.getPageNumber(), MAX_SIZE, pageable.getSort());
+        return PageRequest.of(pageable.getPageNumber(), Math.min(pageable.getPageSize(), MAX_SIZE),
+                wireNames(pageable.getSort()));
+    }
+
+    /** {@code sort=site_id} names the JSON field; the query needs the property ({@code siteId}). */
+    private static Sort wireNames(Sort sort) {
+        return Sort.by(sort.stream().map(order -> order.withProperty(camelCase(order.getProperty()))).toList());
+    }
+
+    private static String camelCase(String name) {
+        StringBuilder camel = new StringBuilder();
+        boolean upper = false;
+        for (char c : name.toCharArray()) {
+            if (c == '_') {
+                upper = true;
+            } else {
+                camel.append(upper ? Character.toUpperCase(c) : c);
+                upper = false;
+            }
+        }
+        return camel.toString();
     }
 }

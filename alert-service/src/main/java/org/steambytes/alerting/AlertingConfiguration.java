@@ -8,6 +8,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
+import org.steambytes.alerting.notification.Digests;
 import org.steambytes.alerting.notification.Reminders;
 import org.steambytes.alerting.watch.SilenceWatch;
 import org.steambytes.common.security.BaselineSecurity;
@@ -31,9 +32,10 @@ class AlertingConfiguration {
     /** The periodic work, at the intervals the settings give (each is safe to run in every replica); the outbox sender runs its own thread. */
     @Bean
     SchedulingConfigurer alertingSchedule(AlertingProperties properties, Reminders reminders,
-            SilenceWatch silence) {
+            SilenceWatch silence, Digests digests) {
         return (ScheduledTaskRegistrar registrar) -> {
             registrar.addFixedDelayTask(reminders::remind, properties.notification().reminderCheck());
+            registrar.addFixedDelayTask(digests::sendDue, properties.notification().reminderCheck());
             registrar.addFixedDelayTask(silence::check, properties.stream().silenceCheck());
         };
     }

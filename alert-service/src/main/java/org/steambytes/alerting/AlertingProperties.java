@@ -57,6 +57,7 @@ public record AlertingProperties(
             @NotNull @DefaultValue("10m") Duration floodWindow,
             @NotNull @DefaultValue("500ms") Duration poll,
             @NotNull @DefaultValue("2s") Duration retry,
-            @NotNull @DefaultValue("30s") Duration reminderCheck) {
+            @NotNull @DefaultValue("30s") Duration reminderCheck,
+            @NotNull @DefaultValue("1h") Duration digestEvery) {
     }
 }

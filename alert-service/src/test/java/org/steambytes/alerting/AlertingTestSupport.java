@@ -68,6 +68,7 @@ public final class AlertingTestSupport {
         properties.put("steambytes.notification.reminder-check", "300ms");
         properties.put("steambytes.notification.renotify-every", "3s");
         properties.put("steambytes.notification.escalate-after", "4s");
+        properties.put("steambytes.notification.digest-every", "2s");
         return properties;
     }
 

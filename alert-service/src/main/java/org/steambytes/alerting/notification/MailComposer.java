@@ -2,6 +2,7 @@ package org.steambytes.alerting.notification;
 
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.steambytes.alerting.AlertingProperties;
@@ -16,6 +17,7 @@ import org.steambytes.alerting.site.SiteInfo;
 @Component
 public class MailComposer {
 
+    private static final String PREFIX = "[SteamBytes] ";
     private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss zzz", Locale.ROOT);
 
     private final String dashboardUrl;
@@ -30,7 +32,7 @@ public class MailComposer {
             String note) {
         SensorInfo sensor = alert.sensorId() == null ? null : site.sensor(alert.sensorId());
         String unit = unit(alert.kind(), sensor);
-        String subject = "[SteamBytes] " + alert.severity().toUpperCase(Locale.ROOT) + " " + label(transition) + ": "
+        String subject = PREFIX + alert.severity().toUpperCase(Locale.ROOT) + " " + label(transition) + ": "
                 + site.name() + " — " + alert.message();
         StringBuilder body = new StringBuilder()
                 .append("Alert ").append(label(transition)).append(" at ").append(site.name())
@@ -74,6 +76,19 @@ public class MailComposer {
             case "rate_of_change" -> sensor == null ? "/h" : " " + sensor.unit() + "/h";
             default -> sensor == null ? "" : " " + sensor.unit();
         };
+    }
+
+    /** Low-priority alerts of a site, as one e-mail: each transition by its own subject line. */
+    public Email digest(SiteInfo site, List<String> subjects) {
+        String subject = PREFIX + "Low-priority digest: " + site.name() + " — " + subjects.size()
+                + (subjects.size() == 1 ? " alert change" : " alert changes");
+        StringBuilder body = new StringBuilder("Low-priority alerts at ").append(site.name()).append(" (")
+                .append(site.siteId()).append(") since the last digest, oldest first:\n\n");
+        for (String line : subjects) {
+            body.append("- ").append(line.startsWith(PREFIX) ? line.substring(PREFIX.length()) : line).append('\n');
+        }
+        body.append("\nDashboard: ").append(dashboardLink(site)).append('\n');
+        return new Email(subject, body.toString());
     }
 
     public String dashboardLink(SiteInfo site) {

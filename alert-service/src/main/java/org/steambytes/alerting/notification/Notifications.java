@@ -20,7 +20,8 @@ import org.steambytes.alerting.site.SiteInfo;
  * Queues e-mails in the transactional outbox ({@code notification_outbox}), in the transaction of the
  * transition that causes them. Each row has its own stable Message-ID. Rows are kept, but marked
  * {@code suppressed_reason} and never sent, during a maintenance window of the site, while the site
- * is in an alert flood (one summary goes out instead), or when the site has no recipients.
+ * is in an alert flood (one summary goes out instead), or when the site has no recipients. Low
+ * alerts' transitions wait for the site's digest ({@link Digests}).
  */
 @Component
 public class Notifications {
@@ -51,7 +52,8 @@ public class Notifications {
             return; // the site was deleted meanwhile; its alerts go with it
         }
         Email email = composer.alert(site, alert, transition, value, at, actor, note);
-        String suppressed = maintenance(site) ? "maintenance" : flood(site) ? "flood" : null;
+        String suppressed = maintenance(site) ? "maintenance" : flood(site) ? "flood"
+                : "low".equals(alert.severity()) ? Digests.WAITING : null;
         queue(site, alert.alertId(), "transition", messageId(alert.alertId(), transition, eventId),
                 site.notificationEmails(), email, suppressed);
     }
@@ -68,6 +70,13 @@ public class Notifications {
         queue(site, alert.alertId(), escalation ? "escalation" : "renotify", messageId(alert.alertId(), transition, eventId),
                 escalation ? site.escalationEmails() : site.notificationEmails(), email,
                 maintenance(site) ? "maintenance" : !escalation && inFlood(site) ? "flood" : null);
+    }
+
+    /** One e-mail listing a site's waiting low-priority transitions (outbox rows {@code first}..{@code last}). */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void digest(SiteInfo site, List<String> subjects, long first, long last) {
+        queue(site, null, "digest", "<digest." + site.siteId() + "." + first + "-" + last + "@steambytes>",
+                site.notificationEmails(), composer.digest(site, subjects), maintenance(site) ? "maintenance" : null);
     }
 
     private void queue(SiteInfo site, UUID alertId, String kind, String messageId, List<String> recipients, Email email,

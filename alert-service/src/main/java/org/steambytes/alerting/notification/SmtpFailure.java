@@ -25,8 +25,14 @@ enum SmtpFailure {
     UNDELIVERABLE,
     /** This message, not now (a recipient's 4xx): it waits and retries; other sites' mail goes on. */
     RETRY_THIS,
-    /** The server is away or refuses everything: wait, and try nothing else until then. */
+    /**
+     * The server is away or refuses everything we send: the message waits with back-off and the run
+     * stops (the next run tries the next due message, so an outage costs one attempt per site and round).
+     */
     SERVER_AWAY;
+
+    /** An enhanced status code of class 5.7 (security or policy), e.g. "554 5.7.1 Relay access denied". */
+    private static final java.util.regex.Pattern POLICY = java.util.regex.Pattern.compile("\\b5\\.7\\.\\d{1,3}\\b");
 
     /** The failure and the recipients it concerns, as far as the SMTP exchange said. */
     record Classified(SmtpFailure failure, List<String> delivered, List<String> notDelivered, String reason) {
@@ -67,6 +73,11 @@ enum SmtpFailure {
         Integer code = returnCode(refused);
         if (command != null && command.toUpperCase(java.util.Locale.ROOT).startsWith("MAIL")) {
             return new Classified(SERVER_AWAY, List.of(), List.of(), reason); // our sender or relay refused
+        }
+        if (code != null && code >= 500 && POLICY.matcher(reason).find()) {
+            // 5.7.x is the server's policy about us (relay access denied, authentication required),
+            // whatever the command: it refuses every message alike, none of them is at fault.
+            return new Classified(SERVER_AWAY, List.of(), List.of(), reason);
         }
         if (code != null && code >= 500) {
             return new Classified(UNDELIVERABLE, List.of(), concat(unsent, invalid), reason);

@@ -118,8 +118,8 @@ public class SilenceWatch {
         if (state.lostAlertId() != null) {
             return opened; // a lost site's silent sensors are that one alert
         }
-        if (site.sensors().values().stream().allMatch(sensor -> now - state.lastSeen(sensor.sensorId())
-                > 3000L * sensor.expectedIntervalS())) {
+        if (site.sensors().size() > 1 && site.sensors().values().stream().allMatch(sensor ->
+                now - state.lastSeen(sensor.sensorId()) > 3000L * sensor.expectedIntervalS())) {
             // Every sensor silent at once is the gateway or the link, not one sensor: that is one
             // site-lost alert (when the silence reaches the stale limit), not a no-data alert per sensor.
             return opened;

@@ -135,7 +135,7 @@ class AlertingFlowTests {
     @Test
     void anEntryDeliveredAgainAfterItsRedisStateWasLostIsRecognisedAndChangesNothing() {
         Site site = AlertingTestSupport.site();
-        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "low");
+        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
         Instant t = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
         publish(redis, site, t, 13.0, t.plusSeconds(1), 10.0, t.plusSeconds(2), 13.0); // open, resolve, open
         await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM notification_outbox WHERE site_id = '"
@@ -166,7 +166,7 @@ class AlertingFlowTests {
     @Test
     void anOlderEntryStillPendingBehindARecognisedOneIsNotJudgedAgainstTheRebuiltState() {
         Site site = AlertingTestSupport.site();
-        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "low");
+        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
         Instant t = Instant.now().minusSeconds(60).truncatedTo(ChronoUnit.MILLIS);
         SiteEvaluator evaluator = context.getBean(SiteEvaluator.class);
         String e1 = "test-" + UUID.randomUUID().toString().substring(0, 18);
@@ -325,8 +325,8 @@ class AlertingFlowTests {
     void anEntryThatCanNeverBeEvaluatedIsSkippedAfterThreeTriesAndHoldsBackNothing() {
         Site poisoned = AlertingTestSupport.site();
         Site fine = AlertingTestSupport.site();
-        rule(poisoned, "threshold", "above", 12.0, 0.5, 0, null, "low");
-        rule(fine, "threshold", "above", 12.0, 0.5, 0, null, "low");
+        rule(poisoned, "threshold", "above", 12.0, 0.5, 0, null, "medium");
+        rule(fine, "threshold", "above", 12.0, 0.5, 0, null, "medium");
 
         // A reading from the year ~285 million: PostgreSQL refuses the alert's time, every time.
         publish(redis, poisoned, Instant.ofEpochMilli(9_000_000_000_000_000_000L), 13.0);
@@ -370,8 +370,8 @@ class AlertingFlowTests {
         Site fine = AlertingTestSupport.site();
         Fixtures.execute("UPDATE sites SET notification_emails = ARRAY['oncall@@broken', 'nobody at all'] WHERE site_id = '"
                 + broken.siteId() + "'");
-        rule(broken, "threshold", "above", 12.0, 0.5, 0, null, "low");
-        rule(fine, "threshold", "above", 12.0, 0.5, 0, null, "low");
+        rule(broken, "threshold", "above", 12.0, 0.5, 0, null, "medium");
+        rule(fine, "threshold", "above", 12.0, 0.5, 0, null, "medium");
 
         publish(redis, broken, Instant.now().minusSeconds(2), 13.0);
         await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM notification_outbox WHERE site_id = '"
@@ -425,7 +425,7 @@ class AlertingFlowTests {
     void aFloodBecomesOneSummaryNamingTheFirstAlert() {
         Site site = AlertingTestSupport.site();
         for (int i = 0; i < 12; i++) {
-            rule(site, "threshold", "above", 10.0 + i * 0.1, 0.0, 0, null, "low");
+            rule(site, "threshold", "above", 10.0 + i * 0.1, 0.0, 0, null, "medium");
         }
         Instant t = Instant.now().minusSeconds(10).truncatedTo(ChronoUnit.MILLIS);
 
@@ -444,6 +444,30 @@ class AlertingFlowTests {
         assertThat(body(summary)).contains("Alert id:    " + first);
         assertThat(Fixtures.count("SELECT count(*) FROM notification_outbox WHERE site_id = '" + site.siteId()
                 + "' AND suppressed_reason = 'flood'")).isEqualTo(2);
+    }
+
+    @Test
+    void lowPriorityAlertsComeAsOneDigestInsteadOfAMailPerTransition() throws Exception {
+        Site site = AlertingTestSupport.site(); // digest every 2 s in these tests
+        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "low");
+        Instant t = Instant.now().minusSeconds(20).truncatedTo(ChronoUnit.SECONDS);
+
+        publish(redis, site, t, 12.6, t.plusSeconds(1), 11.0, t.plusSeconds(2), 12.8); // opened, resolved, opened
+
+        await().atMost(WAIT).until(() -> mailTo(site.oncall()).size() == 1);
+        MimeMessage digest = mailTo(site.oncall()).get(0);
+        assertThat(digest.getSubject()).isEqualTo("[SteamBytes] Low-priority digest: " + site.name() + " — 3 alert changes");
+        String[] lines = body(digest).split("\r?\n");
+        assertThat(java.util.Arrays.stream(lines).filter(line -> line.startsWith("- LOW ")).toList()).satisfiesExactly(
+                line -> assertThat(line).startsWith("- LOW opened: " + site.name()).contains("(12.6 bar)"),
+                line -> assertThat(line).startsWith("- LOW resolved: " + site.name()),
+                line -> assertThat(line).startsWith("- LOW opened: " + site.name()).contains("(12.8 bar)"));
+        assertThat(body(digest)).contains("Dashboard: https://steambytes.example/sites/" + site.siteId());
+        assertThat(Fixtures.countText("SELECT string_agg(kind || ':' || coalesce(suppressed_reason, 'sent'), ',' ORDER BY id)"
+                + " FROM notification_outbox WHERE site_id = '" + site.siteId() + "'"))
+                .isEqualTo("transition:digested,transition:digested,transition:digested,digest:sent");
+        await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(() -> true);
+        assertThat(mailTo(site.oncall())).as("nothing twice").hasSize(1);
     }
 
     @Test
@@ -533,6 +557,19 @@ class AlertingFlowTests {
     }
 
     @Test
+    void aSiteWithOneSensorStillGetsItsNoDataAlertBeforeTheSiteIsLost() {
+        Site site = AlertingTestSupport.site();
+        Fixtures.execute("DELETE FROM sensors WHERE site_id = '" + site.siteId() + "' AND sensor_id <> 'b1-steam-pressure'");
+        Fixtures.execute("UPDATE sensors SET expected_interval_s = 1 WHERE site_id = '" + site.siteId() + "'");
+        UUID noData = rule(site, "no_data", null, null, 0, 0, 1, "critical");
+        publish(redis, site, Instant.now(), 10.0);
+
+        // no data after 3 s, site lost only after the 5 s stale floor: the sensor's own rule speaks first
+        await().atMost(WAIT).until(() -> Fixtures.count("SELECT count(*) FROM alerts WHERE rule_id = '" + noData
+                + "' AND severity = 'critical'") == 1);
+    }
+
+    @Test
     void aSiteWhoseSensorsAllFellSilentIsOneSiteLostAlertThatHoldsBackItsNoDataAlerts() {
         Site site = AlertingTestSupport.site();
         UUID noData = rule(site, "no_data", null, null, 0, 0, 1, "medium");
@@ -556,7 +593,7 @@ class AlertingFlowTests {
     @Test
     void aReplicaRestartedUnderItsNameJudgesItsPendingEntriesBeforeAnythingNewer() {
         Site site = AlertingTestSupport.site();
-        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "low");
+        rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
         Instant t = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);
         String name = "restarted-" + UUID.randomUUID().toString().substring(0, 8);
         SmartLifecycle serviceConsumer = context.getBean("readingsStreamConsumer", SmartLifecycle.class);
@@ -578,7 +615,7 @@ class AlertingFlowTests {
 
             await().atMost(WAIT).until(() -> "resolved".equals(Fixtures.countText(
                     "SELECT string_agg(state, ',') FROM alerts WHERE site_id = '" + site.siteId() + "'")));
-            assertThat(pendingOf(name)).isZero();
+            await().atMost(WAIT).until(() -> pendingOf(name) == 0); // acknowledged after its commit
         } finally {
             if (restarted != null) {
                 restarted.close();
@@ -595,7 +632,7 @@ class AlertingFlowTests {
             List<Site> sites = new java.util.ArrayList<>();
             for (int i = 0; i < 30; i++) {
                 Site site = AlertingTestSupport.site();
-                rule(site, "threshold", "above", 12.0, 0.5, 0, null, "low");
+                rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
                 sites.add(site);
             }
             Instant t = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.MILLIS);

@@ -58,7 +58,7 @@ class ConsumerKillTests {
         List<Site> sites = new ArrayList<>();
         for (int i = 0; i < SITES; i++) {
             Site site = AlertingTestSupport.site();
-            AlertingTestSupport.rule(site, "threshold", "above", 12.0, 0.5, 0, null, "low");
+            AlertingTestSupport.rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");
             sites.add(site);
         }
         // The group starts at the stream's end: only this test's entries are this group's work.

@@ -96,6 +96,20 @@ class MailDeliveryTests {
     }
 
     @Test
+    void aRelayRefusingUsAtTheRecipientKeepsTheMessageUntilItAcceptsAgain() {
+        String site = site();
+        String oncall = "oncall-" + site + "@example.com";
+        SMTP.refuseRecipient(oncall, "554 5.7.1 <" + oncall + ">: Relay access denied");
+        long id = queue(site, oncall);
+        await().atMost(WAIT).until(() -> row(id, "attempts >= 2"));
+        assertThat(row(id, "suppressed_reason IS NULL AND sent_at IS NULL")).as("our policy problem, not the message's")
+                .isTrue();
+
+        SMTP.refuseRecipient(oncall, null);
+        await().atMost(WAIT).until(() -> SMTP.deliveriesTo(oncall).size() == 1);
+    }
+
+    @Test
     void aMessageSentAgainAfterACrashBeforeItsMarkCarriesTheSameMessageId() {
         String site = site();
         long id = queue(site, "oncall-" + site + "@example.com");

@@ -24,7 +24,7 @@ public record HistoryQuery(String siteId, String sensorId, Instant from, Instant
 
     /** More buckets than this are refused: the answer would be too large to draw or to ship. */
     public static final int MAX_POINTS = 10_000;
-    private static final Pattern EPOCH_MILLIS = Pattern.compile("-?[0-9]{1,15}");
+    private static final Pattern EPOCH_MILLIS = Pattern.compile("[0-9]{11,15}"); // from April 1970 on: "2026" or "20260329" is not a time
     static final Duration DEFAULT_WINDOW = Duration.ofHours(24);
     /** InfluxDB's time range (nanoseconds in a signed 64-bit integer), with a day to spare. */
     static final Instant EARLIEST = Instant.parse("1677-09-22T00:00:00Z");

@@ -25,6 +25,16 @@ class AlertServiceClient {
         this.http = InternalRestClients.to(properties.alertServiceUrl(), properties.internal(), Duration.ofSeconds(5));
     }
 
+    /** Refused or timed out while connecting: the request never reached alert-service. */
+    private static boolean nothingSent(Throwable failure) {
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof java.net.ConnectException || cause instanceof java.net.http.HttpConnectTimeoutException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     void acknowledge(UUID alertId, String who, String note) {
         Map<String, Object> body = new LinkedHashMap<>();
         body.put("who", who);
@@ -39,7 +49,7 @@ class AlertServiceClient {
                     "Alert " + alertId + " cannot be acknowledged in its current state.");
         } catch (ResourceAccessException e) {
             // Refused: nothing reached alert-service. Timed out: it may have acknowledged (or may yet).
-            boolean refused = e.getCause() instanceof java.net.ConnectException;
+            boolean refused = nothingSent(e);
             throw ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "alert_service_unavailable", refused
                     ? "alert-service cannot be reached; nothing was changed. Retry shortly."
                     : "alert-service did not answer in time; the acknowledgement may or may not be recorded."

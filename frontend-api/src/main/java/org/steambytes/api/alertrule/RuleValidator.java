@@ -108,7 +108,9 @@ final class RuleValidator {
 
     private static void notApplying(String field, Object value, String kind, List<FieldProblem> errors,
             String... kindsNotReadingIt) {
-        if (value != null && List.of(kindsNotReadingIt).contains(kind)
+        // Zero is what a rule of such a kind reads back for deadband and delay_s: sending it again is fine.
+        boolean given = value != null && !(value instanceof Number number && number.doubleValue() == 0);
+        if (given && List.of(kindsNotReadingIt).contains(kind)
                 && errors.stream().noneMatch(error -> field.equals(error.field()))) {
             errors.add(FieldProblem.of(field, "does not apply to a " + kind + " rule"));
         }

@@ -84,10 +84,18 @@ final class ResponseCache {
 
     private void payOwedEvictions() {
         for (String scope : List.copyOf(owed)) {
+            // Taken off first: a write that adds it again meanwhile is then paid by its own increment.
+            if (!owed.remove(scope)) {
+                continue;
+            }
             String key = RedisKeys.apiCache(namespace + "gen:" + scope);
-            redis.opsForValue().increment(key);
-            redis.expire(key, GENERATION_TTL);
-            owed.remove(scope);
+            try {
+                redis.opsForValue().increment(key);
+                redis.expire(key, GENERATION_TTL);
+            } catch (RuntimeException e) {
+                owed.add(scope);
+                throw e;
+            }
         }
     }
 

@@ -113,6 +113,30 @@ class RequestMistakesApiTests {
     }
 
     @Test
+    void reviewedEdgesAnswerAsProblems() {
+        SiteFixture site = Fixtures.boilerHouse();
+        String admin = Fixtures.apiKey("admin", true);
+        Answer nullSite = send(admin, "POST", "/api/v1/users", """
+                {"username": "%s", "password": "correct horse battery", "role": "viewer", "site_ids": [null]}"""
+                .formatted(username()));
+        assertThat(nullSite.status()).as(nullSite.body()).isEqualTo(422);
+        assertThat(fields(send(admin, "GET", "/api/v1/api-keys?sort=name", null), 400)).containsExactly("sort");
+        Answer yearOnly = send(admin, "GET", "/api/v1/sites/" + site.siteId()
+                + "/sensors/b1-o2/readings?from=20260329&to=2026", null);
+        assertThat(fields(yearOnly, 422)).containsExactlyInAnyOrder("from", "to");
+
+        // A no_data rule read back (deadband 0, delay_s 0) and sent again unchanged is accepted.
+        String rules = "/api/v1/sites/" + site.siteId() + "/alert-rules";
+        Answer created = send(admin, "POST", rules, """
+                {"kind": "no_data", "sensor_id": "b1-o2", "window_s": 120, "severity": "medium"}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        String ruleId = created.json().path("rule_id").asString();
+        Answer readBack = send(admin, "GET", rules + "/" + ruleId, null);
+        Answer resent = send(admin, "PUT", rules + "/" + ruleId, readBack.body());
+        assertThat(resent.status()).as(resent.body()).isEqualTo(200);
+    }
+
+    @Test
     void keyAndUserListsArePagedLikeEveryOtherList() {
         String admin = Fixtures.apiKey("admin", true);
         Fixtures.apiKey("reader", true);

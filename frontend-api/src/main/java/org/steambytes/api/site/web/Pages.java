@@ -21,8 +21,12 @@ public final class Pages {
     /** Pages beyond this are refused (their row offset would not fit the database's offset). */
     public static final int MAX_PAGE = 1_000_000;
 
-    /** One page of a list already filtered in memory (keys, users: a few hundred at most). */
+    /** One page of a list already filtered and ordered in memory (keys, users: a few hundred at most). */
     public static <T> Page<T> of(List<T> all, Pageable pageable) {
+        if (pageable.getSort().isSorted()) {
+            throw ProblemException.of(HttpStatus.BAD_REQUEST, "invalid_parameter", "This list has a fixed order.")
+                    .withErrors(List.of(FieldProblem.of("sort", "not supported on this list")));
+        }
         Pageable capped = capped(pageable);
         int from = (int) Math.min(capped.getOffset(), all.size());
         int to = Math.min(from + capped.getPageSize(), all.size());

@@ -1,6 +1,7 @@
 package org.steambytes.api.user.web;
 
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
@@ -40,14 +41,14 @@ class UsersController {
             @NotNull @Size(min = 12, max = 72, message = "must be 12 to 72 characters") String password,
             @NotNull @Pattern(regexp = "admin|operator|viewer", message = "must be admin, operator or viewer") String role,
             Boolean allSites,
-            @Size(max = 1000) List<String> siteIds) {
+            @Size(max = 1000) List<@NotBlank String> siteIds) {
     }
 
     record UserUpdate(
             @Size(min = 12, max = 72, message = "must be 12 to 72 characters") String password,
             @NotNull @Pattern(regexp = "admin|operator|viewer", message = "must be admin, operator or viewer") String role,
             Boolean allSites,
-            @Size(max = 1000) List<String> siteIds) {
+            @Size(max = 1000) List<@NotBlank String> siteIds) {
     }
 
     private final Users users;

@@ -94,6 +94,30 @@ public class SilenceWatch {
         }
     }
 
+    /**
+     * The off-delay needs the condition to stay clear for {@code delay_s}; a sensor that stops reporting
+     * right after its last (clear) reading gives no second reading to end it. So: the last reading was
+     * clear (the off-delay running) and nothing has arrived from the sensor for {@code delay_s} since —
+     * nothing said otherwise, it resolves, at the time its off-delay ended.
+     */
+    private int clearedAndQuiet(SiteInfo site, SiteState state, long now) {
+        int resolved = 0;
+        for (AlertRule rule : rules.rulesOf(site.siteId())) {
+            RuleState ruleState = state.rule(rule);
+            if (!rule.kind().perReading() || !ruleState.active() || ruleState.alertId() == null
+                    || ruleState.pendingSince() == null
+                    || now - state.lastSeen(rule.sensorId()) < rule.delayS() * 1000L) {
+                continue;
+            }
+            long clearedAt = Math.max(ruleState.pendingSince() + rule.delayS() * 1000L, ruleState.lastTs());
+            if (lifecycle.resolve(UUID.fromString(ruleState.alertId()), null, Instant.ofEpochMilli(clearedAt))) {
+                resolved++;
+            }
+            state.rule(rule, new RuleState(false, null, null, ruleState.lastTs(), ruleState.window()));
+        }
+        return resolved;
+    }
+
     private int check(SiteInfo site, SiteState state) {
         long now = clock.millis();
         for (AlertSnapshot orphan : lifecycle.orphans(site.siteId())) {
@@ -102,7 +126,7 @@ public class SilenceWatch {
                 state.forgetRule(orphan.ruleId(), orphan.sensorId());
             }
         }
-        int opened = 0;
+        int opened = clearedAndQuiet(site, state, now);
         if (state.lostAlertId() == null && !site.sensors().isEmpty()
                 && site.sensors().values().stream().allMatch(sensor -> now - state.lastSeen(sensor.sensorId())
                         > sensor.staleAfterMillis(staleFloor))) {

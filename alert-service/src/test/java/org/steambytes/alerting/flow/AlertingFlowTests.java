@@ -115,6 +115,20 @@ class AlertingFlowTests {
     }
 
     @Test
+    void aSensorThatFallsQuietRightAfterClearingStillResolvesWhenTheOffDelayHasPassed() {
+        Site site = AlertingTestSupport.site();
+        rule(site, "threshold", "above", 12.0, 0.5, 2, null, "medium"); // 2 s on- and off-delay
+        Instant t = Instant.now().minusSeconds(30).truncatedTo(ChronoUnit.SECONDS);
+        publish(redis, site, t, 13.0, t.plusSeconds(2), 13.1); // held 2 s: opens
+        publish(redis, site, t.plusSeconds(3), 11.0);           // clear, then the sensor says nothing more
+
+        await().atMost(WAIT).until(() -> "resolved".equals(Fixtures.countText(
+                "SELECT string_agg(state, ',') FROM alerts WHERE site_id = '" + site.siteId() + "'")));
+        assertThat(Fixtures.count("SELECT count(*) FROM alerts WHERE site_id = '" + site.siteId()
+                + "' AND resolved_at = '" + t.plusSeconds(5) + "'::timestamptz")).as("when its off-delay ended").isEqualTo(1);
+    }
+
+    @Test
     void theSameEntryDeliveredTwiceOpensOneAlertAndSendsOneMail() {
         Site site = AlertingTestSupport.site();
         UUID ruleId = rule(site, "threshold", "above", 12.0, 0.5, 0, null, "medium");

@@ -113,7 +113,7 @@ public class SilenceWatch {
             if (lifecycle.resolve(UUID.fromString(ruleState.alertId()), null, Instant.ofEpochMilli(clearedAt))) {
                 resolved++;
             }
-            state.rule(rule, new RuleState(false, null, null, ruleState.lastTs(), ruleState.window()));
+            state.rule(rule, ruleState.withoutAlert());
         }
         return resolved;
     }

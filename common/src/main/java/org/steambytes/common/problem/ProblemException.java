@@ -1,6 +1,7 @@
 package org.steambytes.common.problem;
 
 import java.util.List;
+import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.web.ErrorResponseException;
 
@@ -21,6 +22,12 @@ public class ProblemException extends ErrorResponseException {
 
     public static ProblemException of(HttpStatusCode status, String code, String detail) {
         return new ProblemException(status, code, detail);
+    }
+
+    /** 422 {@code validation_failed} naming one field and what is wrong with it. */
+    public static ProblemException invalid(String field, String message) {
+        return of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
+                .withErrors(List.of(FieldProblem.of(field, message)));
     }
 
     public ProblemException withErrors(List<FieldProblem> errors) {

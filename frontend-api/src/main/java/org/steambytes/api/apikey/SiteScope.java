@@ -17,7 +17,7 @@ public record SiteScope(boolean allSites, Set<String> siteIds) {
     public static SiteScope fromRequest(Boolean allSites, List<String> siteIds) {
         if (Boolean.TRUE.equals(allSites)) {
             if (siteIds != null && !siteIds.isEmpty()) {
-                throw invalid("site_ids", "give either all_sites: true or site_ids, not both");
+                throw ProblemException.invalid("site_ids", "give either all_sites: true or site_ids, not both");
             }
             return new SiteScope(true, Set.of());
         }
@@ -25,14 +25,14 @@ public record SiteScope(boolean allSites, Set<String> siteIds) {
             return new SiteScope(false, Set.copyOf(new HashSet<>(siteIds)));
         }
         if (Boolean.FALSE.equals(allSites)) {
-            throw invalid("site_ids", "required when all_sites is false");
+            throw ProblemException.invalid("site_ids", "required when all_sites is false");
         }
         return null;
     }
 
     public static SiteScope required(SiteScope scope) {
         if (scope == null) {
-            throw invalid("site_ids", "required: list the sites, or set all_sites: true");
+            throw ProblemException.invalid("site_ids", "required: list the sites, or set all_sites: true");
         }
         return scope;
     }
@@ -52,8 +52,4 @@ public record SiteScope(boolean allSites, Set<String> siteIds) {
         }
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
-                .withErrors(List.of(FieldProblem.of(field, message)));
-    }
 }

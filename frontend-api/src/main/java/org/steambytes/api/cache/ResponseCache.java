@@ -49,8 +49,8 @@ final class ResponseCache {
             payOwedEvictions();
             // Read with its TTL renewed: a generation may only lapse after a day nobody read or wrote it,
             // long after every entry of it expired, so a restarted count can never meet an old entry.
-            String generation = redis.opsForValue().getAndExpire(generationKey(siteId), GENERATION_TTL);
-            String key = RedisKeys.apiCache(namespace + "response:" + (siteId == null ? LISTS : "site:" + siteId) + ":g"
+            String generation = redis.opsForValue().getAndExpire(generationKey(counterOf(siteId)), GENERATION_TTL);
+            String key = RedisKeys.apiCache(namespace + "response:" + counterOf(siteId) + ":g"
                     + (generation == null ? "0" : generation) + ":" + scope(caller) + ":"
                     + SecretHashing.sha256Hex(entry).substring(0, 32));
             return new Lookup(key, redis.opsForValue().get(key), true);
@@ -70,9 +70,9 @@ final class ResponseCache {
 
     /** A write changed {@code siteId} (null: only the lists): forget what was cached about it. */
     void evict(String siteId) {
-        owed.add(LISTS);
+        owed.add(counterOf(null));
         if (siteId != null) {
-            owed.add("site:" + siteId);
+            owed.add(counterOf(siteId));
         }
         try {
             payOwedEvictions();
@@ -83,24 +83,29 @@ final class ResponseCache {
     }
 
     private void payOwedEvictions() {
-        for (String scope : List.copyOf(owed)) {
+        for (String counter : List.copyOf(owed)) {
             // Taken off first: a write that adds it again meanwhile is then paid by its own increment.
-            if (!owed.remove(scope)) {
+            if (!owed.remove(counter)) {
                 continue;
             }
-            String key = RedisKeys.apiCache(namespace + "gen:" + scope);
+            String key = generationKey(counter);
             try {
                 redis.opsForValue().increment(key);
                 redis.expire(key, GENERATION_TTL);
             } catch (RuntimeException e) {
-                owed.add(scope);
+                owed.add(counter);
                 throw e;
             }
         }
     }
 
-    private String generationKey(String siteId) {
-        return RedisKeys.apiCache(namespace + "gen:" + (siteId == null ? LISTS : "site:" + siteId));
+    private String generationKey(String counter) {
+        return RedisKeys.apiCache(namespace + "gen:" + counter);
+    }
+
+    /** What a site's entries (null: the site lists) are counted under. */
+    private static String counterOf(String siteId) {
+        return siteId == null ? LISTS : "site:" + siteId;
     }
 
     /** Two callers share entries only if they have the same site scope. */

@@ -9,7 +9,6 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steambytes.api.apikey.ApiCaller;
 import org.steambytes.api.apikey.SiteScope;
-import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 
 /**
@@ -52,7 +51,7 @@ public class Users {
     @Transactional
     public UserView create(ApiCaller caller, String username, UserChange change) {
         if (change.password() == null) {
-            throw invalid("password", "is required");
+            throw ProblemException.invalid("password", "is required");
         }
         if (users.existsById(username)) {
             throw ProblemException.of(HttpStatus.CONFLICT, "user_exists", "User '" + username + "' exists already.");
@@ -78,7 +77,7 @@ public class Users {
         SiteScope scope = change.scope() == null ? user.scope() : change.scope();
         scope.checkGrantableBy(caller);
         if (change.password() != null && change.password().getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw invalid("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (bcrypt reads no further)");
+            throw ProblemException.invalid("password", "must be at most " + MAX_PASSWORD_BYTES + " bytes in UTF-8 (bcrypt reads no further)");
         }
         user.update(change.role(), scope.allSites(), scope.siteIds(), clock.instant());
         if (change.password() != null) {
@@ -92,8 +91,4 @@ public class Users {
                         "No user '" + username + "'."));
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
-                .withErrors(List.of(FieldProblem.of(field, message)));
-    }
 }

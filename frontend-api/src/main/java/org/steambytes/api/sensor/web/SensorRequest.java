@@ -60,8 +60,7 @@ record SensorRequest(
 
     private static SensorDetails checked(SensorDetails details) {
         if (details.minValid() >= details.maxValid()) {
-            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
-                    .withErrors(List.of(FieldProblem.of("max_valid", "must be above min_valid")));
+            throw ProblemException.invalid("max_valid", "must be above min_valid");
         }
         return details;
     }

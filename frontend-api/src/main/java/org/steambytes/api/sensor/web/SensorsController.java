@@ -1,7 +1,6 @@
 package org.steambytes.api.sensor.web;
 
 import jakarta.validation.Valid;
-import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -23,7 +22,6 @@ import org.steambytes.api.apikey.ApiCaller;
 import org.steambytes.api.sensor.SensorView;
 import org.steambytes.api.sensor.Sensors;
 import org.steambytes.api.site.web.Pages;
-import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 
 @RestController
@@ -53,8 +51,7 @@ class SensorsController {
     ResponseEntity<SensorView> create(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
             @Valid @RequestBody SensorRequest request) {
         if (request.sensorId() == null) {
-            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
-                    .withErrors(List.of(FieldProblem.of("sensor_id", "is required")));
+            throw ProblemException.invalid("sensor_id", "is required");
         }
         return ResponseEntity.status(HttpStatus.CREATED)
                 .body(sensors.create(caller, siteId, request.sensorId(), request.details()));
@@ -64,8 +61,7 @@ class SensorsController {
     SensorView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
             @PathVariable String sensorId, @Valid @RequestBody SensorRequest request) {
         if (request.sensorId() != null && !request.sensorId().equals(sensorId)) {
-            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
-                    .withErrors(List.of(FieldProblem.of("sensor_id", "cannot be changed")));
+            throw ProblemException.invalid("sensor_id", "cannot be changed");
         }
         return sensors.update(caller, siteId, sensorId, request::over);
     }

@@ -6,10 +6,8 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.ZoneId;
 import java.util.List;
-import org.springframework.http.HttpStatus;
 import org.steambytes.api.site.SiteDetails;
 import org.steambytes.api.site.SiteView;
-import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 
 /**
@@ -29,7 +27,7 @@ record SiteRequest(
     /** A new site: {@code name} is required; time zone UTC and natural gas unless given. */
     SiteDetails details() {
         if (name == null) {
-            throw invalid("name", "is required");
+            throw ProblemException.invalid("name", "is required");
         }
         return new SiteDetails(name, zone(timezone == null ? "UTC" : timezone), fuelType == null ? "natural_gas" : fuelType,
                 notificationEmails == null ? List.of() : notificationEmails,
@@ -48,13 +46,9 @@ record SiteRequest(
     /** A region of the IANA database: InfluxDB's tz() and the e-mails' local times need one, not an offset. */
     private static String zone(String zone) {
         if (!ZoneId.getAvailableZoneIds().contains(zone)) {
-            throw invalid("timezone", "must be an IANA time zone such as Europe/Berlin");
+            throw ProblemException.invalid("timezone", "must be an IANA time zone such as Europe/Berlin");
         }
         return zone;
     }
 
-    private static ProblemException invalid(String field, String message) {
-        return ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
-                .withErrors(List.of(FieldProblem.of(field, message)));
-    }
 }

@@ -1,7 +1,6 @@
 package org.steambytes.api.site.web;
 
 import jakarta.validation.Valid;
-import java.util.List;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.domain.Sort;
@@ -23,7 +22,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.apikey.ApiCaller;
 import org.steambytes.api.site.SiteView;
 import org.steambytes.api.site.Sites;
-import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 
 @RestController
@@ -51,8 +49,7 @@ class SitesController {
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<SiteView> create(@AuthenticationPrincipal ApiCaller caller, @Valid @RequestBody SiteRequest request) {
         if (request.siteId() == null) {
-            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
-                    .withErrors(List.of(FieldProblem.of("site_id", "is required")));
+            throw ProblemException.invalid("site_id", "is required");
         }
         return ResponseEntity.status(HttpStatus.CREATED).body(sites.create(caller, request.siteId(), request.details()));
     }
@@ -61,8 +58,7 @@ class SitesController {
     SiteView update(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
             @Valid @RequestBody SiteRequest request) {
         if (request.siteId() != null && !request.siteId().equals(siteId)) {
-            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed", "1 field is invalid.")
-                    .withErrors(List.of(FieldProblem.of("site_id", "cannot be changed")));
+            throw ProblemException.invalid("site_id", "cannot be changed");
         }
         return sites.update(caller, siteId, request::over);
     }

@@ -1,5 +1,6 @@
 package org.steambytes.common;
 
+import java.time.Clock;
 import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -18,9 +19,18 @@ import org.steambytes.common.reading.InfluxReadingStore;
 import org.steambytes.common.security.ProblemSecurityHandlers;
 import tools.jackson.databind.json.JsonMapper;
 
-/** What every service gets from common: problem+json on every error path, and InfluxDB health where it is used. */
+/**
+ * What every service gets from common: problem+json on every error path, InfluxDB health where it is
+ * used, and the one {@link Clock} every time-dependent class takes (UTC; a test may declare its own).
+ */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 public class CommonAutoConfiguration {
+
+    @Bean
+    @ConditionalOnMissingBean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
 
     @Bean
     @ConditionalOnWebApplication

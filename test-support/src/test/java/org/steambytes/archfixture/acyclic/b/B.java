@@ -1,0 +1,4 @@
+package org.steambytes.archfixture.acyclic.b;
+
+public class B {
+}

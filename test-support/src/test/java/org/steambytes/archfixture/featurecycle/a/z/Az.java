@@ -1,0 +1,4 @@
+package org.steambytes.archfixture.featurecycle.a.z;
+
+public class Az {
+}

@@ -42,7 +42,8 @@ class MigrationsTests {
             }
             assertThat(tables).contains("users", "user_site_access", "api_keys", "sites", "sensors", "gateways",
                     "ingestion_logs", "analytics_configs", "analytics_results", "anomalies", "alert_rules", "alerts",
-                    "alert_events", "notification_outbox", "maintenance_windows", "shedlock");
+                    "alert_events", "notification_outbox", "maintenance_windows")
+                    .doesNotContain("shedlock");
         }
     }
 

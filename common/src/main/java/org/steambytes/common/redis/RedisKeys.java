@@ -3,8 +3,11 @@ package org.steambytes.common.redis;
 import java.time.Duration;
 
 /**
- * Every Redis key the services share, with its time to live (ARCHITECTURE.md §2, a public contract).
- * Each prefix is written by exactly one service.
+ * Every Redis key the services use, with its time to live (docs/ARCHITECTURE.md §2, a public
+ * contract): the one place that spells them. Each prefix is written by exactly one service. A key
+ * that belongs to one site carries the site id as a Redis Cluster hash tag, in literal braces
+ * ({@code iot_ingestion:latest:{plant-a}:steam_pressure}), so all of a site's keys share a slot and
+ * multi-key reads and scripts of one site work on a cluster.
  */
 public final class RedisKeys {
 
@@ -14,39 +17,40 @@ public final class RedisKeys {
     public static final Duration LATEST_TTL = Duration.ofSeconds(300);
     public static final Duration DASHBOARD_TTL = Duration.ofSeconds(60);
     public static final Duration API_CACHE_TTL = Duration.ofSeconds(300);
-    public static final Duration ANALYTICS_TTL = Duration.ofSeconds(1800);
     public static final Duration ALERT_STATE_TTL = Duration.ofSeconds(300);
 
-    /** Prefix of frontend-api's response cache. */
-    public static final String API_CACHE_PREFIX = "frontend_api:";
-    /** Prefix of frontend-web's sessions and page cache. */
-    public static final String WEB_PREFIX = "frontend_web:";
-    /** Prefix of alert-service's rebuildable alert state. */
-    public static final String ALERT_STATE_PREFIX = "alert_service:state:";
+    private static final String API_CACHE_PREFIX = "frontend_api:";
+    private static final String ALERT_STATE_PREFIX = "alert_service:state:";
 
     private RedisKeys() {
     }
 
-    /** Hash sensor_id → JSON {value, unit, ts} of a site's latest values of one sensor type. */
-    public static String latest(String siteId, String sensorType) {
-        return "iot_ingestion:latest:" + siteId + ":" + sensorType;
+    /** {@code {site_id}}: the hash tag that puts every key of one site in the same cluster slot. */
+    public static String siteTag(String siteId) {
+        return "{" + siteId + "}";
     }
 
-    /** Pattern matching all of a site's latest-value hashes. */
-    public static String latestPattern(String siteId) {
-        return "iot_ingestion:latest:" + siteId + ":*";
+    /** Hash sensor_id → JSON {value, unit, ts} of a site's latest values of one sensor type. */
+    public static String latest(String siteId, String sensorType) {
+        return "iot_ingestion:latest:" + siteTag(siteId) + ":" + sensorType;
     }
 
     /** JSON snapshot of a site's latest values for the dashboard. */
     public static String dashboard(String siteId) {
-        return "iot_ingestion:dashboard:" + siteId;
+        return "iot_ingestion:dashboard:" + siteTag(siteId);
     }
 
-    /** The latest analytics results of a site. */
-    public static String analytics(String siteId) {
-        return "ai_processor:analytics:" + siteId;
+    /** alert-service's rebuildable state of one site (a hash). */
+    public static String alertSiteState(String siteId) {
+        return ALERT_STATE_PREFIX + "site:" + siteTag(siteId);
     }
 
+    /** alert-service's lock on one site's state (a lease, shared by the replicas). */
+    public static String alertSiteLock(String siteId) {
+        return ALERT_STATE_PREFIX + "lock:" + siteTag(siteId);
+    }
+
+    /** alert-service's other state keys ({@code sites}, {@code stream_gap:…}): not per site. */
     public static String alertState(String name) {
         return ALERT_STATE_PREFIX + name;
     }

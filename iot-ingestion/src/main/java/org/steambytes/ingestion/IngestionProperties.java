@@ -27,10 +27,10 @@ public record IngestionProperties(
      * @param retention       how old a reading may be (older ones are refused, 422)
      * @param futureTolerance how far ahead of the server clock a timestamp may be (gateway clock skew)
      * @param metadataTtl     how long gateway tokens and sensor metadata are trusted before a re-read
-     * @param spool           the local journal every accepted batch is fsynced to before its 202
+     * @param spool           the local spool every accepted batch is fsynced to before its 202
      * @param maxWriteReadings the most readings coalesced into one InfluxDB write
      * @param influxWriteTimeout after this, a write counts as failed and is retried from the spool
-     * @param acceptTimeout   how long a request waits for its readings to be journalled before 503
+     * @param acceptTimeout   how long a request waits for its readings to be spooled before 503
      * @param stream          the Redis stream of accepted readings
      */
     public record Ingestion(
@@ -47,8 +47,8 @@ public record IngestionProperties(
     }
 
     /**
-     * @param directory where the journal's segment files live (one spool per replica)
-     * @param maxSize   journal size at which requests get 503 with Retry-After
+     * @param directory where the spool's segment files live (one spool per replica)
+     * @param maxSize   spool size at which requests get 503 with Retry-After
      * @param segmentSize size at which a new segment file is started
      */
     public record Spool(

@@ -62,6 +62,15 @@ public abstract class BackgroundWorker implements SmartLifecycle {
         return running;
     }
 
+    /**
+     * Below the web server's phases: workers start before it takes requests and stop after it has
+     * stopped, so what the last requests handed over (log rows, stream entries) is still worked off.
+     */
+    @Override
+    public int getPhase() {
+        return DEFAULT_PHASE - 4096;
+    }
+
     /** Sleeps, unless interrupted (the interrupt is kept for the loop to see). */
     public static void pause(Duration duration) {
         try {

@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -24,6 +25,7 @@ import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.steambytes.common.reading.Reading;
+import org.steambytes.common.worker.BackgroundWorker;
 import org.steambytes.ingestion.IngestionProperties;
 import org.steambytes.ingestion.sensor.SiteSensors;
 
@@ -35,7 +37,7 @@ import org.steambytes.ingestion.sensor.SiteSensors;
  * alert-service sees what it missed); past the bound the oldest are dropped, logged and counted.
  */
 @Component
-public class LiveReadings implements AutoCloseable {
+public class LiveReadings extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(LiveReadings.class);
     private static final int BATCHES_PER_PIPELINE = 512;
@@ -50,12 +52,11 @@ public class LiveReadings implements AutoCloseable {
     private final int backlogLimit;
     private final Deque<Published> backlog = new ArrayDeque<>();
     private final Counter gapReadings;
-    private final Thread publisher;
     private int backlogReadings;
     private long lastGapLog;
-    private volatile boolean running = true;
 
     LiveReadings(StringRedisTemplate redis, IngestionProperties properties, MeterRegistry meters) {
+        super("redis-publisher", Duration.ofSeconds(5));
         this.redis = redis;
         this.encoder = new LiveReadingsEncoder();
         this.streamMaxLength = properties.ingestion().stream().maxLength();
@@ -70,9 +71,6 @@ public class LiveReadings implements AutoCloseable {
                 .register(meters);
         Gauge.builder("ingestion.stream.backlog", this, LiveReadings::backlogReadings).baseUnit("readings")
                 .register(meters);
-        this.publisher = new Thread(this::publishLoop, "redis-publisher");
-        this.publisher.setDaemon(true);
-        this.publisher.start();
     }
 
     public void publish(String siteId, UUID batchId, List<Reading> readings, SiteSensors sensors) {
@@ -105,12 +103,13 @@ public class LiveReadings implements AutoCloseable {
         }
     }
 
-    private void publishLoop() {
-        long backoff = 250;
-        while (running) {
+    @Override
+    protected void work() {
+        Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
+        while (running()) {
             List<Published> next = new ArrayList<>();
             synchronized (backlog) {
-                while (backlog.isEmpty() && running) {
+                while (backlog.isEmpty() && running()) {
                     try {
                         backlog.wait(500);
                     } catch (InterruptedException e) {
@@ -129,7 +128,7 @@ public class LiveReadings implements AutoCloseable {
                 redis.executePipelined((RedisCallback<Object>) connection -> {
                     sendLatest(connection, next);
                     next.forEach(batch -> connection.streamCommands().xAdd(
-                            encoder.streamEntry(batch.siteId(), batch.batchId(), batch.readings()),
+                            LiveReadingsEncoder.streamEntry(batch.siteId(), batch.batchId(), batch.readings()),
                             XAddOptions.maxlen(streamMaxLength).approximateTrimming(true)));
                     return null;
                 });
@@ -141,11 +140,10 @@ public class LiveReadings implements AutoCloseable {
                         }
                     }
                 }
-                backoff = 250;
+                backoff.reset();
             } catch (RuntimeException e) {
                 log.debug("Redis publish failed, retrying: {}", e.getMessage());
-                sleep(backoff);
-                backoff = Math.min(backoff * 2, 5_000);
+                backoff.pause();
             }
         }
     }
@@ -164,22 +162,21 @@ public class LiveReadings implements AutoCloseable {
         });
     }
 
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+    /** Gives what is waiting up to 5 s to reach Redis, then stops. */
+    @Override
+    public void stop() {
+        long deadline = System.currentTimeMillis() + 5_000;
+        while (isRunning() && backlogReadings() > 0 && System.currentTimeMillis() < deadline) {
+            pause(Duration.ofMillis(50));
         }
+        super.stop();
     }
 
     @Override
-    public void close() throws InterruptedException {
-        long deadline = System.currentTimeMillis() + 5_000;
-        while (backlogReadings() > 0 && System.currentTimeMillis() < deadline) {
-            Thread.sleep(50);
+    protected void stopping() {
+        synchronized (backlog) {
+            backlog.notifyAll();
         }
-        running = false;
-        publisher.interrupt();
     }
 
     static byte[] bytes(String value) {

@@ -10,6 +10,8 @@ import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.steambytes.common.reading.Reading;
 import org.steambytes.common.redis.RedisKeys;
+import org.steambytes.common.stream.JsonStrings;
+import org.steambytes.common.stream.ReadingsStreamEntry;
 import org.steambytes.ingestion.sensor.SensorSpec;
 import org.steambytes.ingestion.sensor.SiteSensors;
 
@@ -58,54 +60,19 @@ final class LiveReadingsEncoder {
         StringBuilder json = new StringBuilder(128);
         json.append("{\"value\":").append(reading.value())
                 .append(",\"unit\":");
-        quote(json, unit);
+        JsonStrings.quote(json, unit);
         json.append(",\"ts\":\"").append(reading.timestamp()).append('"')
                 .append(",\"ts_ms\":").append(reading.timestamp().toEpochMilli())
                 .append(",\"sensor_type\":");
-        quote(json, reading.sensorType());
+        JsonStrings.quote(json, reading.sensorType());
         return json.append('}').toString();
     }
 
-    /** One stream entry per batch: site_id, batch_id, count, and the readings as a JSON array. */
-    MapRecord<byte[], byte[], byte[]> streamEntry(String siteId, UUID batchId, List<Reading> readings) {
-        StringBuilder json = new StringBuilder(readings.size() * 96).append('[');
-        for (int i = 0; i < readings.size(); i++) {
-            Reading reading = readings.get(i);
-            if (i > 0) {
-                json.append(',');
-            }
-            json.append("{\"sensor_id\":");
-            quote(json, reading.sensorId());
-            json.append(",\"sensor_type\":");
-            quote(json, reading.sensorType());
-            json.append(",\"value\":").append(reading.value())
-                    .append(",\"ts_ms\":").append(reading.timestamp().toEpochMilli()).append('}');
-        }
-        json.append(']');
+    /** One stream entry per batch, in the shared format ({@link ReadingsStreamEntry}). */
+    static MapRecord<byte[], byte[], byte[]> streamEntry(String siteId, UUID batchId, List<Reading> readings) {
         Map<byte[], byte[]> fields = new LinkedHashMap<>();
-        fields.put(LiveReadings.bytes("site_id"), LiveReadings.bytes(siteId));
-        fields.put(LiveReadings.bytes("batch_id"), LiveReadings.bytes(batchId.toString()));
-        fields.put(LiveReadings.bytes("count"), LiveReadings.bytes(Integer.toString(readings.size())));
-        fields.put(LiveReadings.bytes("readings"), LiveReadings.bytes(json.toString()));
+        ReadingsStreamEntry.encode(siteId, batchId, readings)
+                .forEach((name, value) -> fields.put(LiveReadings.bytes(name), LiveReadings.bytes(value)));
         return StreamRecords.newRecord().in(LiveReadings.bytes(RedisKeys.READINGS_STREAM)).ofMap(fields);
-    }
-
-    static void quote(StringBuilder json, String value) {
-        json.append('"');
-        for (int i = 0; i < value.length(); i++) {
-            char c = value.charAt(i);
-            switch (c) {
-                case '"' -> json.append("\\\"");
-                case '\\' -> json.append("\\\\");
-                default -> {
-                    if (c < 0x20) {
-                        json.append(String.format("\\u%04x", (int) c));
-                    } else {
-                        json.append(c);
-                    }
-                }
-            }
-        }
-        json.append('"');
     }
 }

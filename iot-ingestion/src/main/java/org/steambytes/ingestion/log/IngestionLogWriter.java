@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,16 +18,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.steambytes.common.problem.FieldProblem;
+import org.steambytes.common.worker.BackgroundWorker;
 import org.steambytes.ingestion.gateway.Gateway;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Writes one {@code ingestion_logs} row per batch, off the request path: rows queue in memory and a
- * background thread inserts them in JDBC batches. The log is an audit trail, not data: if
+ * background worker inserts them in JDBC batches. The log is an audit trail, not data: if
  * PostgreSQL stays away long enough for the queue to fill, further rows are dropped and counted.
  */
 @Component
-public class IngestionLogWriter implements AutoCloseable {
+public class IngestionLogWriter extends BackgroundWorker {
 
     private static final Logger log = LoggerFactory.getLogger(IngestionLogWriter.class);
     private static final String INSERT = "INSERT INTO ingestion_logs (batch_id, site_id, gateway_id, received_at, "
@@ -40,15 +42,11 @@ public class IngestionLogWriter implements AutoCloseable {
     private final JsonMapper json = JsonMapper.builder().build();
     private final BlockingQueue<Row> queue = new ArrayBlockingQueue<>(100_000);
     private final Counter dropped;
-    private final Thread writer;
-    private volatile boolean running = true;
 
     IngestionLogWriter(JdbcTemplate jdbc, MeterRegistry meters) {
+        super("ingestion-log-writer", Duration.ofSeconds(5));
         this.jdbc = jdbc;
         this.dropped = Counter.builder("ingestion.log.dropped").baseUnit("rows").register(meters);
-        this.writer = new Thread(this::writeLoop, "ingestion-log-writer");
-        this.writer.setDaemon(true);
-        this.writer.start();
     }
 
     public void accepted(UUID batchId, Gateway gateway, Instant receivedAt, int count, boolean spooled,
@@ -57,9 +55,9 @@ public class IngestionLogWriter implements AutoCloseable {
                 millis(durationNanos)));
     }
 
-    public void rejected(Gateway gateway, Instant receivedAt, int count, List<FieldProblem> reasons,
+    public void rejected(UUID batchId, Gateway gateway, Instant receivedAt, int count, List<FieldProblem> reasons,
             long durationNanos) {
-        offer(new Row(org.steambytes.ingestion.reading.BatchIds.next(), gateway.siteId(), gateway.gatewayId(), receivedAt, 0, count,
+        offer(new Row(batchId, gateway.siteId(), gateway.gatewayId(), receivedAt, 0, count,
                 json.writeValueAsString(reasons), false, millis(durationNanos)));
     }
 
@@ -69,9 +67,11 @@ public class IngestionLogWriter implements AutoCloseable {
         }
     }
 
-    private void writeLoop() {
+    /** Inserts what is queued, up to 1,000 rows a statement; on stop, what is still queued first. */
+    @Override
+    protected void work() {
         List<Row> rows = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
+        while (running() || !queue.isEmpty()) {
             try {
                 Row first = queue.poll(200, TimeUnit.MILLISECONDS);
                 if (first == null) {
@@ -86,7 +86,7 @@ public class IngestionLogWriter implements AutoCloseable {
                 return;
             } catch (RuntimeException e) {
                 log.warn("Cannot write {} ingestion log rows yet ({}); retrying", rows.size(), e.getMessage());
-                sleep();
+                pause(Duration.ofSeconds(1));
                 if (rows.size() > 10_000) {
                     dropped.increment(rows.size());
                     rows.clear();
@@ -126,17 +126,4 @@ public class IngestionLogWriter implements AutoCloseable {
         return (int) Math.min(Integer.MAX_VALUE, TimeUnit.NANOSECONDS.toMillis(nanos));
     }
 
-    private static void sleep() {
-        try {
-            Thread.sleep(1_000);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    @Override
-    public void close() throws InterruptedException {
-        running = false;
-        writer.join(5_000);
-    }
 }

@@ -18,7 +18,7 @@ import org.steambytes.ingestion.IngestionProperties;
 import org.steambytes.ingestion.gateway.Gateway;
 import org.steambytes.ingestion.live.LiveReadings;
 import org.steambytes.ingestion.log.IngestionLogWriter;
-import org.steambytes.ingestion.sensor.SensorCatalog;
+import org.steambytes.ingestion.sensor.SensorDirectory;
 import org.steambytes.ingestion.sensor.SensorSpec;
 import org.steambytes.ingestion.sensor.SiteSensors;
 import org.steambytes.ingestion.storage.ReadingPipeline;
@@ -34,7 +34,7 @@ public class ReadingIntake {
 
     private final BatchParser parser;
     private final BatchValidator validator;
-    private final SensorCatalog sensors;
+    private final SensorDirectory sensors;
     private final ReadingPipeline pipeline;
     private final LiveReadings live;
     private final IngestionLogWriter ingestionLog;
@@ -43,7 +43,7 @@ public class ReadingIntake {
     private final Counter accepted;
     private final MeterRegistry meters;
 
-    ReadingIntake(IngestionProperties properties, SensorCatalog sensors, ReadingPipeline pipeline, LiveReadings live,
+    ReadingIntake(IngestionProperties properties, SensorDirectory sensors, ReadingPipeline pipeline, LiveReadings live,
             IngestionLogWriter ingestionLog, Clock clock, MeterRegistry meters) {
         IngestionProperties.Ingestion settings = properties.ingestion();
         this.parser = new BatchParser(settings.maxReadings());
@@ -120,7 +120,7 @@ public class ReadingIntake {
     private void reject(Gateway gateway, Instant now, long started, int count, String reason,
             List<FieldProblem> errors) {
         rejected(reason, count);
-        ingestionLog.rejected(gateway, now, count, errors, System.nanoTime() - started);
+        ingestionLog.rejected(BatchIds.next(), gateway, now, count, errors, System.nanoTime() - started);
     }
 
     private void rejected(String reason, int count) {

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
@@ -22,16 +23,18 @@ import org.steambytes.common.reading.Reading;
 import org.steambytes.common.reading.ReadingStore;
 import org.steambytes.common.reading.ReadingStoreUnavailableException;
 import org.steambytes.common.reading.ReadingsRefusedException;
+import org.steambytes.common.worker.BackgroundWorker;
+import org.steambytes.common.worker.BackgroundWorker.Backoff;
 
 /**
  * Makes accepted batches durable, then ships them to InfluxDB.
  *
- * <p>Journal first: request threads {@link #submit} a batch and wait; the journal thread takes every
+ * <p>Spool first: request threads {@link #submit} a batch and wait; the spool writer takes every
  * batch waiting, appends them to the {@link Spool} and fsyncs once (group commit, ~0.3 ms here), and
  * completes them all — that is the 202. The shipper reads the spool in order and writes it to InfluxDB
  * in large coalesced writes, committing its position after each. While InfluxDB is down or slow the
  * spool simply grows (503 only when it is full) and the shipper catches up when it answers. One path
- * for normal operation and recovery; order is the journal's; a crash replays at most the last
+ * for normal operation and recovery; order is the spool's; a crash replays at most the last
  * uncommitted chunk, which InfluxDB absorbs (same point, same value).
  */
 public final class ReadingPipeline implements AutoCloseable {
@@ -46,16 +49,16 @@ public final class ReadingPipeline implements AutoCloseable {
     private final Path deadLetters;
     private final long shipChunkBytes;
     private final BlockingQueue<Pending> queue = new LinkedBlockingQueue<>();
-    private final Semaphore journalled = new Semaphore(0);
-    private final List<Thread> threads = new ArrayList<>();
+    private final Semaphore spooled = new Semaphore(0);
+    private final BackgroundWorker spoolWriter = new SpoolWriter();
+    private final BackgroundWorker shipper = new Shipper();
     private final Timer writeLatency;
-    private final Timer journalLatency;
+    private final Timer spoolLatency;
     private final DistributionSummary coalescedSize;
     private final Counter shippedReadings;
     private volatile boolean influxAvailable = true;
-    private volatile boolean running = true;
 
-    /** Opens (and recovers) the spool in {@code directory} and starts the journal and shipper threads. */
+    /** Opens (and recovers) the spool in {@code directory} and starts the spool writer and the shipper. */
     public static ReadingPipeline open(ReadingStore store, Path directory, long maxSpoolBytes, long segmentBytes,
             int maxWriteReadings, MeterRegistry meters) throws IOException {
         Spool spool = Spool.open(directory, maxSpoolBytes, segmentBytes);
@@ -67,10 +70,10 @@ public final class ReadingPipeline implements AutoCloseable {
         this.store = store;
         this.spool = spool;
         this.deadLetters = deadLetters;
-        this.shipChunkBytes = (long) maxWriteReadings * 48; // about 48 journal bytes per reading
+        this.shipChunkBytes = (long) maxWriteReadings * 48; // about 48 spool bytes per reading
         this.writeLatency = Timer.builder("ingestion.influx.write").description("InfluxDB write latency")
                 .publishPercentiles(0.5, 0.99).register(meters);
-        this.journalLatency = Timer.builder("ingestion.spool.append").description("journal append + fsync latency")
+        this.spoolLatency = Timer.builder("ingestion.spool.append").description("spool append + fsync latency")
                 .publishPercentiles(0.5, 0.99).register(meters);
         this.coalescedSize = DistributionSummary.builder("ingestion.coalesced.batch.size").baseUnit("readings")
                 .description("readings per InfluxDB write").register(meters);
@@ -78,11 +81,11 @@ public final class ReadingPipeline implements AutoCloseable {
         Gauge.builder("ingestion.spool.depth", spool, Spool::pendingRecords).baseUnit("batches")
                 .description("accepted batches not yet in InfluxDB").register(meters);
         Gauge.builder("ingestion.spool.size", spool, Spool::liveBytes).baseUnit("bytes").register(meters);
-        threads.add(start("spool-journal", this::journalLoop));
-        threads.add(start("influx-shipper", this::shipLoop));
+        spoolWriter.start();
+        shipper.start();
         if (!spool.isEmpty()) {
             log.info("Resuming: {} accepted batches are still to be written to InfluxDB", spool.pendingRecords());
-            journalled.release();
+            spooled.release();
         }
     }
 
@@ -103,22 +106,31 @@ public final class ReadingPipeline implements AutoCloseable {
         return influxAvailable;
     }
 
-    private void journalLoop() {
-        List<Pending> group = new ArrayList<>();
-        while (running || !queue.isEmpty()) {
-            try {
-                Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
-                if (first == null) {
-                    continue;
+    /** Takes every batch waiting, appends them with one fsync; on stop, spools what is still queued first. */
+    private final class SpoolWriter extends BackgroundWorker {
+
+        SpoolWriter() {
+            super("spool-writer", Duration.ofSeconds(10));
+        }
+
+        @Override
+        protected void work() {
+            List<Pending> group = new ArrayList<>();
+            while (running() || !queue.isEmpty()) {
+                try {
+                    Pending first = queue.poll(100, TimeUnit.MILLISECONDS);
+                    if (first == null) {
+                        continue;
+                    }
+                    group.add(first);
+                    queue.drainTo(group);
+                    append(group);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } finally {
+                    group.clear();
                 }
-                group.add(first);
-                queue.drainTo(group);
-                append(group);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } finally {
-                group.clear();
             }
         }
     }
@@ -131,9 +143,9 @@ public final class ReadingPipeline implements AutoCloseable {
         long started = System.nanoTime();
         try {
             spool.append(payloads);
-            journalLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            spoolLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             group.forEach(p -> p.done().complete(null));
-            journalled.release();
+            spooled.release();
         } catch (SpoolFullException e) {
             StorageUnavailableException full = new StorageUnavailableException(e.getMessage(), e, true);
             group.forEach(p -> p.done().completeExceptionally(full));
@@ -144,49 +156,62 @@ public final class ReadingPipeline implements AutoCloseable {
         }
     }
 
-    private void shipLoop() {
-        long backoffMillis = 250;
-        while (running) {
-            try {
-                Spool.Replay chunk = spool.read(shipChunkBytes);
-                if (chunk.isEmpty()) {
-                    journalled.tryAcquire(100, TimeUnit.MILLISECONDS);
-                    journalled.drainPermits();
-                    continue;
-                }
-                List<Reading> readings = new ArrayList<>();
-                chunk.payloads().forEach(payload -> readings.addAll(ReadingCodec.decode(payload)));
-                long started = System.nanoTime();
+    /** Writes the spool to InfluxDB in order, in large writes, committing its position after each. */
+    private final class Shipper extends BackgroundWorker {
+
+        private final Backoff backoff = new Backoff(Duration.ofMillis(250), Duration.ofSeconds(5));
+
+        Shipper() {
+            super("influx-shipper", Duration.ofSeconds(10));
+        }
+
+        @Override
+        protected void work() {
+            while (running()) {
                 try {
-                    store.write(readings);
-                    writeLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
-                    coalescedSize.record(readings.size());
-                } catch (ReadingsRefusedException e) {
-                    keepAsDeadLetters(chunk, e);
+                    shipNext();
+                    backoff.reset();
+                } catch (ReadingStoreUnavailableException e) {
+                    if (influxAvailable) {
+                        log.warn("InfluxDB write failed ({}); accepted readings wait in the spool until it answers",
+                                e.getMessage());
+                    }
+                    influxAvailable = false;
+                    backoff.pause();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return;
+                } catch (IOException | RuntimeException e) {
+                    log.error("Shipping the spool to InfluxDB failed; retrying", e);
+                    pause(Duration.ofSeconds(5));
                 }
-                spool.commit(chunk);
-                shippedReadings.increment(readings.size());
-                if (!influxAvailable) {
-                    log.info("InfluxDB answers again; {} batches still to write", spool.pendingRecords());
-                }
-                influxAvailable = true;
-                backoffMillis = 250;
-            } catch (ReadingStoreUnavailableException e) {
-                if (influxAvailable) {
-                    log.warn("InfluxDB write failed ({}); accepted readings wait in the spool until it answers",
-                            e.getMessage());
-                }
-                influxAvailable = false;
-                sleepQuietly(backoffMillis);
-                backoffMillis = Math.min(backoffMillis * 2, 5_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
-            } catch (IOException | RuntimeException e) {
-                log.error("Shipping the spool to InfluxDB failed; retrying", e);
-                sleepQuietly(5_000);
             }
         }
+    }
+
+    private void shipNext() throws IOException, InterruptedException {
+        Spool.Replay chunk = spool.read(shipChunkBytes);
+        if (chunk.isEmpty()) {
+            spooled.tryAcquire(100, TimeUnit.MILLISECONDS);
+            spooled.drainPermits();
+            return;
+        }
+        List<Reading> readings = new ArrayList<>();
+        chunk.payloads().forEach(payload -> readings.addAll(ReadingCodec.decode(payload)));
+        long started = System.nanoTime();
+        try {
+            store.write(readings);
+            writeLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
+            coalescedSize.record(readings.size());
+        } catch (ReadingsRefusedException e) {
+            keepAsDeadLetters(chunk, e);
+        }
+        spool.commit(chunk);
+        shippedReadings.increment(readings.size());
+        if (!influxAvailable) {
+            log.info("InfluxDB answers again; {} batches still to write", spool.pendingRecords());
+        }
+        influxAvailable = true;
     }
 
     /** InfluxDB refuses these for good: keep them beside the spool rather than block it or lose them. */
@@ -200,32 +225,11 @@ public final class ReadingPipeline implements AutoCloseable {
                 StandardOpenOption.SYNC);
     }
 
-    private static Thread start(String name, Runnable loop) {
-        Thread thread = new Thread(loop, name);
-        thread.setDaemon(true);
-        thread.start();
-        return thread;
-    }
-
-    private static void sleepQuietly(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Journals what is still queued, then stops; what is not yet in InfluxDB is shipped after the next start. */
+    /** Spools what is still queued, then stops; what is not yet in InfluxDB is shipped after the next start. */
     @Override
     public void close() throws IOException {
-        running = false;
-        for (Thread thread : threads) {
-            try {
-                thread.join(10_000);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }
+        spoolWriter.stop();
+        shipper.stop();
         spool.close();
     }
 }

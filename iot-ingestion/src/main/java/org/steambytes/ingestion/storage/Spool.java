@@ -16,7 +16,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small CRC-checked, append-only journal of batches that could not go to InfluxDB yet.
+ * The spool: a small CRC-checked, append-only log on local disk that every accepted batch is
+ * appended and fsynced to before its 202, and that the shipper reads in order to write InfluxDB.
  *
  * <p>Segment files {@code spool-<seq>.log} hold records {@code [int length][int CRC32C][payload]};
  * {@link #append} writes a group of records and fsyncs once (group commit) before the callers are

@@ -1,17 +1,17 @@
-package org.steambytes.ingestion;
+package org.steambytes.ingestion.storage;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.steambytes.common.reading.InfluxReadingStore;
 import org.steambytes.common.reading.InfluxSettings;
-import org.steambytes.ingestion.storage.ReadingPipeline;
+import org.steambytes.ingestion.IngestionProperties;
 
+/** The reading store (InfluxDB) and the spool-first pipeline in front of it. */
 @Configuration(proxyBeanMethods = false)
-class IngestionConfiguration {
+class StorageConfiguration {
 
     @Bean(destroyMethod = "close")
     InfluxReadingStore readingStore(IngestionProperties properties) {
@@ -28,10 +28,5 @@ class IngestionConfiguration {
         return ReadingPipeline.open(store, Path.of(settings.spool().directory()),
                 settings.spool().maxSize().toBytes(), settings.spool().segmentSize().toBytes(),
                 settings.maxWriteReadings(), meters);
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

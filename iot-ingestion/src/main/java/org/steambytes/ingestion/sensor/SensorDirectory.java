@@ -14,14 +14,14 @@ import org.steambytes.ingestion.metadata.StaleTolerantCache;
  * through the API is accepted at once rather than after the TTL.
  */
 @Component
-public class SensorCatalog {
+public class SensorDirectory {
 
     private static final Duration UNKNOWN_SENSOR_RECHECK = Duration.ofSeconds(5);
 
     private final JdbcTemplate jdbc;
     private final StaleTolerantCache<String, SiteSensors> bySite;
 
-    SensorCatalog(JdbcTemplate jdbc, IngestionProperties properties) {
+    SensorDirectory(JdbcTemplate jdbc, IngestionProperties properties) {
         this.jdbc = jdbc;
         this.bySite = new StaleTolerantCache<>(properties.ingestion().metadataTtl(), 100_000);
     }

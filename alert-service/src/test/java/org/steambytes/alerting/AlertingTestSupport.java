@@ -20,7 +20,9 @@ import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
+import org.steambytes.common.reading.Reading;
 import org.steambytes.common.redis.RedisKeys;
+import org.steambytes.common.stream.ReadingsStreamEntry;
 import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
 import org.steambytes.testsupport.RealStores;
@@ -93,21 +95,15 @@ public final class AlertingTestSupport {
         return ruleId;
     }
 
-    /** One stream entry as iot-ingestion writes it: steam pressure readings of one site. */
+    /** One stream entry as iot-ingestion writes it (the shared codec): steam pressure readings of one site. */
     public static void publish(StringRedisTemplate redis, Site site, Object... timesAndValues) {
-        StringBuilder json = new StringBuilder("[");
+        List<Reading> readings = new ArrayList<>();
         for (int i = 0; i < timesAndValues.length; i += 2) {
-            if (i > 0) {
-                json.append(',');
-            }
-            json.append("{\"sensor_id\":\"b1-steam-pressure\",\"sensor_type\":\"steam_pressure\",\"value\":")
-                    .append(timesAndValues[i + 1]).append(",\"ts_ms\":")
-                    .append(((Instant) timesAndValues[i]).toEpochMilli()).append('}');
+            readings.add(new Reading(site.siteId(), "b1-steam-pressure", "steam_pressure",
+                    ((Number) timesAndValues[i + 1]).doubleValue(), (Instant) timesAndValues[i]));
         }
-        json.append(']');
-        redis.opsForStream().add(StreamRecords.newRecord().in(RedisKeys.READINGS_STREAM).ofMap(Map.of(
-                "site_id", site.siteId(), "batch_id", UUID.randomUUID().toString(),
-                "count", Integer.toString(timesAndValues.length / 2), "readings", json.toString())));
+        redis.opsForStream().add(StreamRecords.newRecord().in(RedisKeys.READINGS_STREAM)
+                .ofMap(ReadingsStreamEntry.encode(site.siteId(), UUID.randomUUID(), readings)));
     }
 
     /** After a test class: stop its consumer (or it re-creates the group at once), then remove the group. */

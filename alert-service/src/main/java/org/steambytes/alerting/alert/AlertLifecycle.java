@@ -2,38 +2,41 @@ package org.steambytes.alerting.alert;
 
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
-import org.steambytes.alerting.notification.Notifications;
+import org.steambytes.common.alert.Severity;
 import org.steambytes.common.problem.ProblemException;
 
 /**
  * The alert lifecycle in PostgreSQL: open → acknowledged → resolved. Every transition is a
  * conditional update (or an insert the unique indexes guard), so repeating one — a re-delivered
  * reading, two replicas — changes nothing the second time; each real transition records an
- * {@code alert_events} row with the value and time that caused it and queues its e-mail in the
- * outbox, in the same transaction.
+ * {@code alert_events} row with the value and time that caused it and publishes
+ * {@link AlertTransitioned} in the same transaction (the e-mail outbox handles it there, so the
+ * transition and its e-mail commit together). This package alone writes the {@code alerts} table.
  */
 @Component
 public class AlertLifecycle {
 
     /** What opens an alert: its rule (null for site lost), the sensor, and the reading that did it. */
-    public record Opening(UUID ruleId, String siteId, String sensorId, String kind, String severity, Double value,
+    public record Opening(UUID ruleId, String siteId, String sensorId, String kind, Severity severity, Double value,
             Double limit, String message, Instant at) {
     }
 
     private final JdbcClient jdbc;
-    private final Notifications notifications;
+    private final Alerts alerts;
+    private final ApplicationEventPublisher events;
 
-    AlertLifecycle(JdbcClient jdbc, Notifications notifications) {
+    AlertLifecycle(JdbcClient jdbc, Alerts alerts, ApplicationEventPublisher events) {
         this.jdbc = jdbc;
-        this.notifications = notifications;
+        this.alerts = alerts;
+        this.events = events;
     }
 
     /**
@@ -45,7 +48,7 @@ public class AlertLifecycle {
     public Optional<UUID> open(Opening opening) {
         UUID alertId = UUID.randomUUID();
         Object[] values = {alertId, opening.siteId(), opening.sensorId(), opening.ruleId(), opening.kind(),
-                opening.severity(), opening.value(), opening.limit(), opening.message(), Timestamp.from(opening.at())};
+                opening.severity().wireName(), opening.value(), opening.limit(), opening.message(), Timestamp.from(opening.at())};
         String insert = "INSERT INTO alerts (alert_id, site_id, sensor_id, rule_id, kind, state, severity, value,"
                 + " limit_value, message, opened_at, last_notified_at, updated_at)"
                 + " SELECT ?::uuid, ?::varchar, ?::varchar, ?::uuid, ?::varchar, 'open', ?::varchar, ?::float8, ?::float8,"
@@ -62,8 +65,7 @@ public class AlertLifecycle {
             return Optional.of(active.orElseThrow(() -> new IllegalStateException(
                     "alert for " + opening + " neither inserted nor active")));
         }
-        long event = event(alertId, "opened", opening.value(), opening.at(), null, null);
-        notifications.transition(find(alertId).orElseThrow(), "opened", event, opening.value(), opening.at(), null, null);
+        record(alerts.find(alertId).orElseThrow(), AlertTransition.OPENED, opening.value(), opening.at(), null, null);
         return Optional.of(alertId);
     }
 
@@ -87,8 +89,7 @@ public class AlertLifecycle {
             return false;
         }
         Instant at = resolvedAt.get().toInstant();
-        long event = event(alertId, "resolved", value, at, null, null);
-        notifications.transition(find(alertId).orElseThrow(), "resolved", event, value, at, null, null);
+        record(alerts.find(alertId).orElseThrow(), AlertTransition.RESOLVED, value, at, null, null);
         return true;
     }
 
@@ -101,44 +102,34 @@ public class AlertLifecycle {
         int updated = jdbc.sql("UPDATE alerts SET state = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?,"
                         + " acknowledgement_note = ?, updated_at = now() WHERE alert_id = ? AND state = 'open'")
                 .params(Timestamp.from(at), who, note, alertId).update();
-        AlertSnapshot alert = find(alertId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND, "alert_not_found",
+        AlertSnapshot alert = alerts.find(alertId).orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND, "alert_not_found",
                 "No alert " + alertId + "."));
         if (updated == 1) {
-            long event = event(alertId, "acknowledged", alert.value(), at, who, note);
-            notifications.transition(alert, "acknowledged", event, alert.value(), at, who, note);
-        } else if ("resolved".equals(alert.state())) {
+            record(alert, AlertTransition.ACKNOWLEDGED, alert.value(), at, who, note);
+        } else if (alert.resolved()) {
             throw ProblemException.of(HttpStatus.CONFLICT, "alert_not_acknowledgeable",
                     "Alert " + alertId + " is resolved already.");
         }
         return alert;
     }
 
-    /** Active alerts of the site whose rule was deleted, disabled or moved to another sensor or kind: nothing would resolve them otherwise. */
-    public List<AlertSnapshot> orphans(String siteId) {
-        return jdbc.sql("SELECT a.* FROM alerts a LEFT JOIN alert_rules r ON r.rule_id = a.rule_id WHERE a.site_id = ?"
-                        + " AND a.state <> 'resolved' AND a.kind <> 'site_lost' AND (a.rule_id IS NULL OR NOT r.enabled"
-                        + " OR a.kind <> r.kind OR a.sensor_id IS DISTINCT FROM r.sensor_id)")
-                .param(siteId).query((rs, row) -> AlertRows.snapshot(rs)).list();
-    }
-
-    public Optional<AlertSnapshot> find(UUID alertId) {
-        return jdbc.sql("SELECT * FROM alerts WHERE alert_id = ?").param(alertId)
-                .query((rs, row) -> AlertRows.snapshot(rs)).optional();
-    }
-
-    /** Records a transition; returns the event's id (part of the e-mail's Message-ID). */
+    /**
+     * Records a transition or reminder as an {@code alert_events} row and publishes it, in the caller's
+     * transaction; the event's id is part of the e-mail's Message-ID.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
-    public long event(UUID alertId, String transition, Double value, Instant at, String actor, String note) {
-        return jdbc.sql("INSERT INTO alert_events (alert_id, transition, value, occurred_at, actor, note)"
+    void record(AlertSnapshot alert, AlertTransition transition, Double value, Instant at, String actor, String note) {
+        long eventId = jdbc.sql("INSERT INTO alert_events (alert_id, transition, value, occurred_at, actor, note)"
                         + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
-                .params(alertId, transition, value, Timestamp.from(at), actor, note)
+                .params(alert.alertId(), transition.wireName(), value, Timestamp.from(at), actor, note)
                 .query(Long.class).single();
+        events.publishEvent(new AlertTransitioned(alert, transition, eventId, value, at, actor, note));
     }
 
     private Optional<UUID> activeId(Opening opening) {
         if (opening.ruleId() == null) {
-            return jdbc.sql("SELECT alert_id FROM alerts WHERE site_id = ? AND kind = 'site_lost' AND state <> 'resolved'")
-                    .param(opening.siteId()).query(UUID.class).optional();
+            return jdbc.sql("SELECT alert_id FROM alerts WHERE site_id = ? AND kind = ? AND state <> 'resolved'")
+                    .params(opening.siteId(), AlertSnapshot.SITE_LOST).query(UUID.class).optional();
         }
         return jdbc.sql("SELECT alert_id FROM alerts WHERE rule_id = ? AND coalesce(sensor_id, '') = coalesce(?, '')"
                         + " AND state <> 'resolved'")

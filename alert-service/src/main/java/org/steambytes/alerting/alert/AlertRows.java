@@ -5,17 +5,18 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.steambytes.common.alert.Severity;
 
 /** Reads an {@code alerts} row. */
-public final class AlertRows {
+final class AlertRows {
 
     private AlertRows() {
     }
 
-    public static AlertSnapshot snapshot(ResultSet rs) throws SQLException {
+    static AlertSnapshot snapshot(ResultSet rs) throws SQLException {
         return new AlertSnapshot(rs.getObject("alert_id", UUID.class), rs.getString("site_id"), rs.getString("sensor_id"),
                 rs.getObject("rule_id", UUID.class), rs.getString("kind"), rs.getString("state"),
-                rs.getString("severity"), (Double) rs.getObject("value"), (Double) rs.getObject("limit_value"),
+                Severity.of(rs.getString("severity")), (Double) rs.getObject("value"), (Double) rs.getObject("limit_value"),
                 rs.getString("message"), instant(rs, "opened_at"), instant(rs, "acknowledged_at"),
                 rs.getString("acknowledged_by"), instant(rs, "resolved_at"));
     }

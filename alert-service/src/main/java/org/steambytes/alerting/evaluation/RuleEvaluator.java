@@ -2,8 +2,10 @@ package org.steambytes.alerting.evaluation;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.steambytes.alerting.state.RuleState;
+import org.steambytes.alerting.state.Sample;
 import org.steambytes.alerting.rule.AlertRule;
-import org.steambytes.alerting.rule.RuleKind;
+import org.steambytes.common.alert.RuleKind;
 
 /**
  * The semantics of the per-reading rule kinds, as a pure function of (rule, state, reading).

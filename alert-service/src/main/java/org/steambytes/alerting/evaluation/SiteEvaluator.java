@@ -9,16 +9,18 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.steambytes.alerting.state.RuleState;
+import org.steambytes.alerting.state.Sample;
 import org.steambytes.alerting.alert.AlertLifecycle;
 import org.steambytes.alerting.rule.AlertRule;
 import org.steambytes.alerting.rule.AlertRuleDirectory;
-import org.steambytes.alerting.rule.RuleKind;
+import org.steambytes.common.alert.RuleKind;
 import org.steambytes.alerting.site.SensorInfo;
 import org.steambytes.alerting.site.SiteDirectory;
 import org.steambytes.alerting.site.SiteInfo;
 import org.steambytes.alerting.state.SiteState;
 import org.steambytes.alerting.state.SiteStateStore;
-import org.steambytes.alerting.stream.StreamedReading;
+import org.steambytes.common.stream.StreamedReading;
 
 /**
  * Evaluates one batch of a site's readings against the site's rules: under the site's state lock, in
@@ -60,7 +62,7 @@ public class SiteEvaluator {
             return 0; // a deleted site's last readings: nothing to alert on
         }
         List<AlertRule> siteRules = rules.rulesOf(siteId).stream()
-                .filter(rule -> rule.kind().perReading() || rule.kind() == RuleKind.NO_DATA).toList();
+                .filter(rule -> rule.perReading() || rule.kind() == RuleKind.NO_DATA).toList();
         List<StreamedReading> readings = batch.stream().sorted(Comparator.comparingLong(StreamedReading::tsMs)).toList();
         return states.withSite(siteId, state -> transactions.execute(tx -> {
             if (evaluated.contains(entryId)) {

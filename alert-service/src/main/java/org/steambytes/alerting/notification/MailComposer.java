@@ -7,6 +7,7 @@ import java.util.Locale;
 import org.springframework.stereotype.Component;
 import org.steambytes.alerting.AlertingProperties;
 import org.steambytes.alerting.alert.AlertSnapshot;
+import org.steambytes.alerting.alert.AlertTransition;
 import org.steambytes.alerting.site.SensorInfo;
 import org.steambytes.alerting.site.SiteInfo;
 
@@ -28,11 +29,11 @@ public class MailComposer {
     }
 
     /** One transition (opened, acknowledged, resolved) or reminder (renotified, escalated) of an alert. */
-    public Email alert(SiteInfo site, AlertSnapshot alert, String transition, Double value, Instant at, String actor,
+    Email alert(SiteInfo site, AlertSnapshot alert, AlertTransition transition, Double value, Instant at, String actor,
             String note) {
         SensorInfo sensor = alert.sensorId() == null ? null : site.sensor(alert.sensorId());
         String unit = unit(alert.kind(), sensor);
-        String subject = PREFIX + alert.severity().toUpperCase(Locale.ROOT) + " " + label(transition) + ": "
+        String subject = PREFIX + alert.severity().wireName().toUpperCase(Locale.ROOT) + " " + label(transition) + ": "
                 + site.name() + " — " + alert.message();
         StringBuilder body = new StringBuilder()
                 .append("Alert ").append(label(transition)).append(" at ").append(site.name())
@@ -42,7 +43,7 @@ public class MailComposer {
                 .append("Alert:     ").append(alert.message()).append('\n')
                 .append("Value:     ").append(value == null ? "-" : format(value) + unit).append('\n')
                 .append("Limit:     ").append(alert.limit() == null ? "-" : format(alert.limit()) + unit).append('\n')
-                .append("Severity:  ").append(alert.severity()).append('\n')
+                .append("Severity:  ").append(alert.severity().wireName()).append('\n')
                 .append("Time:      ").append(time(site, at)).append('\n')
                 .append("State:     ").append(alert.state()).append('\n');
         if (actor != null) {
@@ -61,7 +62,7 @@ public class MailComposer {
         String body = "More than the usual number of alerts opened at " + site.name() + " (" + site.siteId() + "):\n"
                 + alerts + " in the last " + windowMinutes + " minutes. Single e-mails for this site are held back"
                 + " until the flood is over; every alert is recorded on the dashboard.\n\n"
-                + "First alert: " + first.message() + " (" + first.severity() + ")\n"
+                + "First alert: " + first.message() + " (" + first.severity().wireName() + ")\n"
                 + "Sensor:      " + (first.sensorId() == null ? "(whole site)" : first.sensorId()) + "\n"
                 + "Opened:      " + time(site, first.openedAt()) + "\n"
                 + "Alert id:    " + first.alertId() + "\n\n"
@@ -104,10 +105,7 @@ public class MailComposer {
         return at == null ? "-" : TIME.withZone(site.zone()).format(at) + " (" + site.zone().getId() + ")";
     }
 
-    private static String label(String transition) {
-        return switch (transition) {
-            case "renotified" -> "still open";
-            default -> transition;
-        };
+    private static String label(AlertTransition transition) {
+        return transition == AlertTransition.RENOTIFIED ? "still open" : transition.wireName();
     }
 }

@@ -22,7 +22,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.steambytes.alerting.AlertingProperties;
-import org.steambytes.alerting.worker.BackgroundWorker;
+import org.steambytes.alerting.lock.JobLocks;
+import org.steambytes.common.worker.BackgroundWorker;
 
 /**
  * Delivers the outbox in order, on its own thread: at once when a transition of this replica
@@ -151,7 +152,7 @@ public class OutboxSender extends BackgroundWorker {
                 // Refused for good (every address, or the message itself): set aside, or it would hold
                 // back every later e-mail of its site forever.
                 jdbc.sql("UPDATE notification_outbox SET attempts = attempts + 1, last_error = ?,"
-                                + " suppressed_reason = 'undeliverable' WHERE id = ?")
+                                + " suppressed_reason = '" + Suppression.UNDELIVERABLE.wireName() + "' WHERE id = ?")
                         .params(abbreviate(outcome.reason()), message.id()).update();
                 log.error("E-mail {} is undeliverable and set aside: {}", message.messageId(), outcome.reason());
                 return true;

@@ -1,6 +1,10 @@
 package org.steambytes.alerting.rule;
 
+import java.util.EnumSet;
+import java.util.Set;
 import java.util.UUID;
+import org.steambytes.common.alert.RuleKind;
+import org.steambytes.common.alert.Severity;
 
 /**
  * A rule as frontend-api stored it. {@code limit} is per hour for {@code rate_of_change};
@@ -8,10 +12,17 @@ import java.util.UUID;
  * run of identical values that means frozen.
  */
 public record AlertRule(UUID ruleId, String siteId, String sensorId, RuleKind kind, String operator, Double limit,
-        double deadband, int delayS, Integer windowS, Integer samples, String severity, String name) {
+        double deadband, int delayS, Integer windowS, Integer samples, Severity severity, String name) {
 
     public static final int DEFAULT_RATE_WINDOW_S = 600;
     public static final int DEFAULT_FROZEN_SAMPLES = 10;
+    /** Kinds judged on each reading of their sensor (no data by the silence watch; anomaly and efficiency drop not here yet). */
+    public static final Set<RuleKind> PER_READING = EnumSet.of(RuleKind.THRESHOLD, RuleKind.RATE_OF_CHANGE,
+            RuleKind.FROZEN);
+
+    public boolean perReading() {
+        return PER_READING.contains(kind);
+    }
 
     public boolean above() {
         return "above".equals(operator);

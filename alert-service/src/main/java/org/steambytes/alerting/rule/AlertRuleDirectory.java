@@ -8,6 +8,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.steambytes.common.alert.RuleKind;
+import org.steambytes.common.alert.Severity;
 
 /**
  * The enabled rules of a site, re-read at most every 5 s: a rule created, changed or disabled through
@@ -58,6 +60,6 @@ public class AlertRuleDirectory {
         return new AlertRule(rs.getObject("rule_id", UUID.class), rs.getString("site_id"), rs.getString("sensor_id"),
                 RuleKind.of(rs.getString("kind")), rs.getString("operator"), (Double) rs.getObject("limit_value"),
                 rs.getDouble("deadband"), rs.getInt("delay_s"), (Integer) rs.getObject("window_s"),
-                (Integer) rs.getObject("samples"), rs.getString("severity"), rs.getString("name"));
+                (Integer) rs.getObject("samples"), Severity.of(rs.getString("severity")), rs.getString("name"));
     }
 }

@@ -4,7 +4,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
-import org.steambytes.alerting.evaluation.RuleState;
 import org.steambytes.alerting.rule.AlertRule;
 import tools.jackson.databind.json.JsonMapper;
 

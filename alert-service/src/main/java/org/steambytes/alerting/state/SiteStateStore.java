@@ -12,15 +12,17 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.steambytes.alerting.evaluation.RuleState;
+import org.steambytes.alerting.alert.AlertSnapshot;
+import org.steambytes.alerting.alert.Alerts;
 import org.steambytes.alerting.rule.AlertRule;
+import org.steambytes.common.alert.RuleKind;
 import org.steambytes.common.redis.RedisKeys;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Loads, changes and stores a site's {@link SiteState} under a per-site Redis lock, so replicas (the
  * stream consumers and the silence watch) never interleave on one site. A missing hash (TTL ran out,
- * Redis flushed or restarted) is rebuilt from PostgreSQL's active alerts before use; the database stays
+ * Redis flushed or restarted) is rebuilt from PostgreSQL's alerts (read through {@link Alerts}) before use; the database stays
  * the truth and its unique indexes the last guard against a second active alert.
  */
 @Component
@@ -34,12 +36,14 @@ public class SiteStateStore {
 
     private final StringRedisTemplate redis;
     private final JdbcClient jdbc;
+    private final Alerts alerts;
     private final JsonMapper json;
     private final Clock clock;
 
-    SiteStateStore(StringRedisTemplate redis, JdbcClient jdbc, JsonMapper json, Clock clock) {
+    SiteStateStore(StringRedisTemplate redis, JdbcClient jdbc, Alerts alerts, JsonMapper json, Clock clock) {
         this.redis = redis;
         this.jdbc = jdbc;
+        this.alerts = alerts;
         this.json = json;
         this.clock = clock;
     }
@@ -49,7 +53,7 @@ public class SiteStateStore {
      * returns; if it throws, nothing is written (the caller retries the input).
      */
     public <T> T withSite(String siteId, Function<SiteState, T> work) {
-        String lock = RedisKeys.alertState("lock:" + siteId);
+        String lock = RedisKeys.alertSiteLock(siteId);
         String token = UUID.randomUUID().toString();
         acquire(lock, token);
         try {
@@ -72,11 +76,6 @@ public class SiteStateStore {
     public Set<String> trackedSites() {
         Set<String> sites = redis.opsForSet().members(SITES);
         return sites == null ? Set.of() : sites;
-    }
-
-    /** After a Redis loss: the sites with active alerts are tracked again. */
-    public List<String> sitesWithActiveAlerts() {
-        return jdbc.sql("SELECT DISTINCT site_id FROM alerts WHERE state <> 'resolved'").query(String.class).list();
     }
 
     /**
@@ -129,30 +128,20 @@ public class SiteStateStore {
     private SiteState rebuild(String siteId) {
         SiteState state = new SiteState(siteId, Map.of(), json);
         state.put(SiteState.TRACKED_SINCE, Long.toString(clock.millis()));
-        jdbc.sql("SELECT a.rule_id, a.sensor_id, max(e.occurred_at) AS judged_until,"
-                        + " (array_agg(a.alert_id::text) FILTER (WHERE a.state <> 'resolved'))[1] AS active_id"
-                        + " FROM alerts a JOIN alert_events e ON e.alert_id = a.alert_id AND e.transition IN ('opened', 'resolved')"
-                        + " WHERE a.site_id = ? AND a.rule_id IS NOT NULL AND a.kind IN ('threshold', 'rate_of_change', 'frozen')"
-                        + " GROUP BY a.rule_id, a.sensor_id")
-                .param(siteId)
-                .query(rs -> {
-                    String activeId = rs.getString("active_id");
-                    long judgedUntil = rs.getTimestamp("judged_until").getTime();
-                    state.put(SiteState.ruleField(AlertRule.stateKey(rs.getString("rule_id"), rs.getString("sensor_id"))),
-                            json.writeValueAsString(new RuleState(activeId != null, activeId, null, judgedUntil, List.of())));
-                });
-        jdbc.sql("SELECT alert_id, rule_id, sensor_id, kind FROM alerts WHERE site_id = ? AND state <> 'resolved'"
-                        + " AND kind NOT IN ('threshold', 'rate_of_change', 'frozen')")
-                .param(siteId)
-                .query(rs -> {
-                    String alertId = rs.getString("alert_id");
-                    if ("site_lost".equals(rs.getString("kind"))) {
-                        state.lost(alertId);
-                    } else if (rs.getString("rule_id") != null) {
-                        state.put(SiteState.ruleField(AlertRule.stateKey(rs.getString("rule_id"), rs.getString("sensor_id"))),
-                                json.writeValueAsString(RuleState.activeAlert(alertId)));
-                    }
-                });
+        List<String> perReading = AlertRule.PER_READING.stream().map(RuleKind::wireName).toList();
+        for (Alerts.Judged judged : alerts.judged(siteId, perReading)) {
+            state.put(SiteState.ruleField(AlertRule.stateKey(judged.ruleId(), judged.sensorId())),
+                    json.writeValueAsString(new RuleState(judged.activeId() != null, judged.activeId(), null,
+                            judged.judgedUntil().toEpochMilli(), List.of())));
+        }
+        for (Alerts.Active active : alerts.activeExcept(siteId, perReading)) {
+            if (AlertSnapshot.SITE_LOST.equals(active.kind())) {
+                state.lost(active.alertId());
+            } else if (active.ruleId() != null) {
+                state.put(SiteState.ruleField(AlertRule.stateKey(active.ruleId(), active.sensorId())),
+                        json.writeValueAsString(RuleState.activeAlert(active.alertId())));
+            }
+        }
         return state;
     }
 
@@ -171,6 +160,6 @@ public class SiteStateStore {
     }
 
     private static String key(String siteId) {
-        return RedisKeys.alertState("site:" + siteId);
+        return RedisKeys.alertSiteState(siteId);
     }
 }

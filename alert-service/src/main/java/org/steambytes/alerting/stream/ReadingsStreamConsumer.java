@@ -33,11 +33,9 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
 import org.steambytes.alerting.AlertingProperties;
 import org.steambytes.alerting.evaluation.SiteEvaluator;
-import org.steambytes.alerting.worker.BackgroundWorker;
+import org.steambytes.common.worker.BackgroundWorker;
 import org.steambytes.common.redis.RedisKeys;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.steambytes.common.stream.ReadingsStreamEntry;
 
 /**
  * Reads {@code iot_ingestion:readings} as one consumer of the group (so replicas share the entries and
@@ -56,7 +54,6 @@ class ReadingsStreamConsumer extends BackgroundWorker {
 
     private final StringRedisTemplate redis;
     private final SiteEvaluator evaluator;
-    private final JsonMapper json;
     private final AlertingProperties.Stream settings;
     private final String consumer;
     static final int ATTEMPTS = 3;
@@ -68,13 +65,12 @@ class ReadingsStreamConsumer extends BackgroundWorker {
     private long lastBacklogCheckNanos;
     private final StreamBacklog backlog;
 
-    ReadingsStreamConsumer(StringRedisTemplate redis, SiteEvaluator evaluator, StreamBacklog backlog, JsonMapper json,
+    ReadingsStreamConsumer(StringRedisTemplate redis, SiteEvaluator evaluator, StreamBacklog backlog,
             AlertingProperties properties, MeterRegistry meters, Environment environment) {
         super("readings-stream-consumer", properties.stream().block().plusSeconds(5));
         this.redis = redis;
         this.backlog = backlog;
         this.evaluator = evaluator;
-        this.json = json;
         this.settings = properties.stream();
         this.consumer = settings.consumer().isBlank() ? defaultName(environment.getProperty("server.port", "8084"))
                 : settings.consumer();
@@ -212,12 +208,10 @@ class ReadingsStreamConsumer extends BackgroundWorker {
             return;
         }
         for (MapRecord<String, Object, Object> record : records) {
-            Map<Object, Object> fields = record.getValue();
-            String siteId = fields == null ? null : (String) fields.get("site_id");
-            List<StreamedReading> readings = fields == null ? null : parse(record.getId(), fields.get("readings"));
-            if (siteId != null && readings != null) {
+            ReadingsStreamEntry entry = decode(record);
+            if (entry != null) {
                 try {
-                    transitions.increment(evaluator.evaluate(siteId, record.getId().getValue(), readings));
+                    transitions.increment(evaluator.evaluate(entry.siteId(), record.getId().getValue(), entry.readings()));
                     failures.remove(record.getId().getValue());
                 } catch (RuntimeException e) {
                     if (!giveUp(record.getId(), e)) {
@@ -253,20 +247,11 @@ class ReadingsStreamConsumer extends BackgroundWorker {
     }
 
     /** Null for an entry that can never be evaluated (logged, then acknowledged). */
-    private List<StreamedReading> parse(RecordId id, Object readings) {
-        if (!(readings instanceof String text)) {
-            log.warn("Stream entry {} has no readings; skipped", id);
-            return null;
-        }
+    private static ReadingsStreamEntry decode(MapRecord<String, Object, Object> record) {
         try {
-            List<StreamedReading> parsed = new ArrayList<>();
-            for (JsonNode reading : json.readTree(text)) {
-                parsed.add(new StreamedReading(reading.get("sensor_id").asString(), reading.path("sensor_type").asString(""),
-                        reading.get("value").asDouble(), reading.get("ts_ms").asLong()));
-            }
-            return parsed;
-        } catch (JacksonException | NullPointerException e) {
-            log.warn("Stream entry {} is not readable ({}); skipped", id, e.toString());
+            return ReadingsStreamEntry.decode(record.getValue());
+        } catch (ReadingsStreamEntry.UnreadableEntryException e) {
+            log.warn("Stream entry {} is not readable ({}); skipped", record.getId(), e.getMessage());
             return null;
         }
     }
@@ -278,13 +263,5 @@ class ReadingsStreamConsumer extends BackgroundWorker {
             }
         }
         return false;
-    }
-
-    private static void pause(Duration duration) {
-        try {
-            Thread.sleep(duration.toMillis());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 }

@@ -15,11 +15,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 import org.steambytes.alerting.AlertingProperties;
 import org.steambytes.alerting.alert.AlertLifecycle;
 import org.steambytes.alerting.alert.AlertSnapshot;
-import org.steambytes.alerting.evaluation.RuleState;
+import org.steambytes.alerting.alert.Alerts;
+import org.steambytes.alerting.state.RuleState;
 import org.steambytes.alerting.evaluation.SiteEvaluator;
 import org.steambytes.alerting.rule.AlertRule;
 import org.steambytes.alerting.rule.AlertRuleDirectory;
-import org.steambytes.alerting.rule.RuleKind;
+import org.steambytes.common.alert.RuleKind;
+import org.steambytes.common.alert.Severity;
 import org.steambytes.alerting.site.SensorInfo;
 import org.steambytes.alerting.site.SiteDirectory;
 import org.steambytes.alerting.site.SiteInfo;
@@ -49,6 +51,7 @@ public class SilenceWatch {
     private final SiteDirectory sites;
     private final AlertRuleDirectory rules;
     private final AlertLifecycle lifecycle;
+    private final Alerts alerts;
     private final TransactionTemplate transactions;
     private final Duration staleFloor;
     private final Duration reportingRefresh;
@@ -58,12 +61,13 @@ public class SilenceWatch {
     private long reportingReadAt;
 
     SilenceWatch(SiteEvaluator evaluator, SiteStateStore states, SiteDirectory sites, AlertRuleDirectory rules, AlertLifecycle lifecycle,
-            TransactionTemplate transactions, AlertingProperties properties, Clock clock) {
+            Alerts alerts, TransactionTemplate transactions, AlertingProperties properties, Clock clock) {
         this.evaluator = evaluator;
         this.states = states;
         this.sites = sites;
         this.rules = rules;
         this.lifecycle = lifecycle;
+        this.alerts = alerts;
         this.transactions = transactions;
         this.staleFloor = properties.stream().staleFloor();
         this.reportingRefresh = properties.stream().reportingRefresh();
@@ -77,7 +81,7 @@ public class SilenceWatch {
             log.warn("Cleaning evaluated stream entries failed: {}", e.toString());
         }
         Set<String> siteIds = new LinkedHashSet<>(states.trackedSites());
-        siteIds.addAll(states.sitesWithActiveAlerts());
+        siteIds.addAll(alerts.sitesWithActiveAlerts());
         if (clock.millis() - reportingReadAt > reportingRefresh.toMillis()) {
             reporting = states.sitesReportingRecently();
             reportingReadAt = clock.millis();
@@ -104,7 +108,7 @@ public class SilenceWatch {
         int resolved = 0;
         for (AlertRule rule : rules.rulesOf(site.siteId())) {
             RuleState ruleState = state.rule(rule);
-            if (!rule.kind().perReading() || !ruleState.active() || ruleState.alertId() == null
+            if (!rule.perReading() || !ruleState.active() || ruleState.alertId() == null
                     || ruleState.pendingSince() == null
                     || now - state.lastSeen(rule.sensorId()) < rule.delayS() * 1000L) {
                 continue;
@@ -120,7 +124,7 @@ public class SilenceWatch {
 
     private int check(SiteInfo site, SiteState state) {
         long now = clock.millis();
-        for (AlertSnapshot orphan : lifecycle.orphans(site.siteId())) {
+        for (AlertSnapshot orphan : alerts.orphans(site.siteId())) {
             lifecycle.resolve(orphan.alertId(), null, Instant.ofEpochMilli(now));
             if (orphan.ruleId() != null) {
                 state.forgetRule(orphan.ruleId(), orphan.sensorId());
@@ -132,7 +136,7 @@ public class SilenceWatch {
                         > sensor.staleAfterMillis(staleFloor))) {
             long silentFor = site.sensors().values().stream().mapToLong(sensor -> now - state.lastSeen(sensor.sensorId()))
                     .min().orElse(0);
-            UUID alertId = lifecycle.open(new AlertLifecycle.Opening(null, site.siteId(), null, "site_lost", "high",
+            UUID alertId = lifecycle.open(new AlertLifecycle.Opening(null, site.siteId(), null, AlertSnapshot.SITE_LOST, Severity.HIGH,
                     null, null, "No reading from any of the " + site.sensors().size() + " sensors of " + site.name()
                             + " for " + Duration.ofMillis(silentFor).toMinutes() + " min",
                     Instant.ofEpochMilli(now))).orElseThrow();
@@ -159,7 +163,7 @@ public class SilenceWatch {
             long allowed = Math.max(3L * sensor.expectedIntervalS(), rule.windowS() == null ? 0 : rule.windowS()) * 1000L;
             if (silence > allowed) {
                 Optional<UUID> alertId = lifecycle.open(new AlertLifecycle.Opening(rule.ruleId(), site.siteId(),
-                        sensor.sensorId(), "no_data", rule.severity(), silence / 1000.0, allowed / 1000.0,
+                        sensor.sensorId(), RuleKind.NO_DATA.wireName(), rule.severity(), silence / 1000.0, allowed / 1000.0,
                         sensor.sensorId() + " sent nothing for " + silence / 1000 + " s (allowed " + allowed / 1000 + " s)",
                         Instant.ofEpochMilli(now)));
                 if (alertId.isPresent()) {

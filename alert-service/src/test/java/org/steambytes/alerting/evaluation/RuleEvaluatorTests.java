@@ -8,7 +8,10 @@ import java.util.Random;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.steambytes.alerting.rule.AlertRule;
-import org.steambytes.alerting.rule.RuleKind;
+import org.steambytes.alerting.state.RuleState;
+import org.steambytes.alerting.state.Sample;
+import org.steambytes.common.alert.RuleKind;
+import org.steambytes.common.alert.Severity;
 
 /** Rule semantics as tables: each row is (seconds, value) → what the rule does at that reading. */
 class RuleEvaluatorTests {
@@ -156,7 +159,7 @@ class RuleEvaluatorTests {
     private static AlertRule rule(RuleKind kind, String operator, Double limit, double deadband, int delayS, Integer windowS,
             Integer samples) {
         return new AlertRule(UUID.randomUUID(), "plant-a", "b1-steam-pressure", kind, operator, limit, deadband, delayS,
-                windowS, samples, "high", null);
+                windowS, samples, Severity.HIGH, null);
     }
 
     /** Pairs of (second, value). */

@@ -33,7 +33,7 @@ import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.steambytes.alerting.AlertingApplication;
 import org.steambytes.alerting.evaluation.SiteEvaluator;
-import org.steambytes.alerting.stream.StreamedReading;
+import org.steambytes.common.stream.StreamedReading;
 import org.steambytes.testsupport.InProcessService;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.data.redis.connection.stream.MapRecord;
@@ -160,7 +160,7 @@ class AlertingFlowTests {
                 .getId().getValue();
 
         // The consumer died after the commit, before writing its Redis state and acknowledging: the entry comes again.
-        redis.delete(RedisKeys.alertState("site:" + site.siteId()));
+        redis.delete(RedisKeys.alertSiteState(site.siteId()));
         int transitions = context.getBean(SiteEvaluator.class).evaluate(site.siteId(), entryId, List.of(
                 new StreamedReading("b1-steam-pressure", "steam_pressure", 13.0, t.toEpochMilli()),
                 new StreamedReading("b1-steam-pressure", "steam_pressure", 10.0, t.plusSeconds(1).toEpochMilli()),
@@ -189,7 +189,7 @@ class AlertingFlowTests {
         assertThat(evaluator.evaluate(site.siteId(), "test-" + UUID.randomUUID().toString().substring(0, 18),
                 List.of(steamPressure(11.0, t.plusSeconds(10))))).isEqualTo(1);
         // The first comes again with the site's Redis state lost: recognised, the state re-read from PostgreSQL.
-        redis.delete(RedisKeys.alertState("site:" + site.siteId()));
+        redis.delete(RedisKeys.alertSiteState(site.siteId()));
         assertThat(evaluator.evaluate(site.siteId(), e1, List.of(steamPressure(13.0, t)))).isZero();
 
         // The second is claimed now: its reading is older than what was judged already.
@@ -675,7 +675,7 @@ class AlertingFlowTests {
     /** Waits until the service has judged the rule on the reading at {@code ts} (its state remembers it). */
     private void awaitEvaluated(Site site, UUID ruleId, Instant ts) {
         await().atMost(WAIT).until(() -> {
-            Object state = redis.opsForHash().get(RedisKeys.alertState("site:" + site.siteId()),
+            Object state = redis.opsForHash().get(RedisKeys.alertSiteState(site.siteId()),
                     "rule:" + ruleId + ":b1-steam-pressure");
             return state != null && tools.jackson.databind.json.JsonMapper.builder().build().readTree((String) state)
                     .path("last_ts").asLong() >= ts.toEpochMilli();

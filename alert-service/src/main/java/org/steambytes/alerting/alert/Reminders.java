@@ -1,4 +1,4 @@
-package org.steambytes.alerting.notification;
+package org.steambytes.alerting.alert;
 
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -8,14 +8,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.steambytes.alerting.AlertingProperties;
-import org.steambytes.alerting.alert.AlertLifecycle;
-import org.steambytes.alerting.alert.AlertRows;
-import org.steambytes.alerting.alert.AlertSnapshot;
+import org.steambytes.alerting.lock.JobLocks;
 
 /**
  * Unacknowledged critical and high alerts: re-notified every {@code renotify-every} (default 15 min)
  * and, once, escalated to the site's escalation e-mails after {@code escalate-after}. Each reminder is
- * an {@code alert_events} row and an outbox message in one transaction; one replica at a time.
+ * an {@code alert_events} row published as {@link AlertTransitioned} (its e-mail is queued in the same
+ * transaction); one replica at a time.
  */
 @Component
 public class Reminders {
@@ -38,16 +37,14 @@ public class Reminders {
 
     private final JdbcClient jdbc;
     private final AlertLifecycle lifecycle;
-    private final Notifications notifications;
     private final TransactionTemplate transactions;
     private final AlertingProperties.Notification settings;
     private final Clock clock;
 
-    Reminders(JdbcClient jdbc, AlertLifecycle lifecycle, Notifications notifications, TransactionTemplate transactions,
-            AlertingProperties properties, Clock clock) {
+    Reminders(JdbcClient jdbc, AlertLifecycle lifecycle, TransactionTemplate transactions, AlertingProperties properties,
+            Clock clock) {
         this.jdbc = jdbc;
         this.lifecycle = lifecycle;
-        this.notifications = notifications;
         this.transactions = transactions;
         this.settings = properties.notification();
         this.clock = clock;
@@ -63,15 +60,13 @@ public class Reminders {
             for (AlertSnapshot alert : due(RENOTIFY_DUE, renotifyBefore)) {
                 // Claimed with the same condition, so an alert acknowledged or resolved meanwhile gets nothing.
                 if (claim("last_notified_at", alert, RENOTIFY_DUE, renotifyBefore, now)) {
-                    long event = lifecycle.event(alert.alertId(), "renotified", alert.value(), now, null, null);
-                    notifications.reminder(alert, "renotified", event);
+                    lifecycle.record(alert, AlertTransition.RENOTIFIED, alert.value(), now, null, null);
                 }
             }
             Instant escalateBefore = now.minus(settings.escalateAfter());
             for (AlertSnapshot alert : due(ESCALATE_DUE, escalateBefore)) {
                 if (claim("escalated_at", alert, ESCALATE_DUE, escalateBefore, now)) {
-                    long event = lifecycle.event(alert.alertId(), "escalated", alert.value(), now, null, null);
-                    notifications.reminder(alert, "escalated", event);
+                    lifecycle.record(alert, AlertTransition.ESCALATED, alert.value(), now, null, null);
                 }
             }
         });

@@ -1,4 +1,4 @@
-package org.steambytes.alerting.evaluation;
+package org.steambytes.alerting.state;
 
 import java.util.List;
 

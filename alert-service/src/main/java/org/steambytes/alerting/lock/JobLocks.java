@@ -1,4 +1,4 @@
-package org.steambytes.alerting.notification;
+package org.steambytes.alerting.lock;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 

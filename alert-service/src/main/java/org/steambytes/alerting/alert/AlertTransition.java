@@ -1,0 +1,22 @@
+package org.steambytes.alerting.alert;
+
+import java.util.Locale;
+
+/**
+ * What happened to an alert, as {@code alert_events.transition} records it: the lifecycle's
+ * transitions (opened, acknowledged, resolved) and the reminders of an unacknowledged alert
+ * (renotified, escalated).
+ */
+public enum AlertTransition {
+    OPENED, ACKNOWLEDGED, RESOLVED, RENOTIFIED, ESCALATED;
+
+    /** As the database and e-mails spell it. */
+    public String wireName() {
+        return name().toLowerCase(Locale.ROOT);
+    }
+
+    /** A reminder, not a change of state. */
+    public boolean reminder() {
+        return this == RENOTIFIED || this == ESCALATED;
+    }
+}

@@ -1,0 +1,15 @@
+package org.steambytes.alerting.alert;
+
+import java.time.Instant;
+
+/**
+ * Published inside the transaction that recorded the transition ({@code alert_events} row
+ * {@code eventId}), so whoever handles it (the e-mail outbox) commits or rolls back with it.
+ *
+ * @param alert the alert after the transition
+ * @param value what caused it (a reading, a slope), null when nothing measured did
+ * @param actor and {@code note}: who acknowledged, and why; null otherwise
+ */
+public record AlertTransitioned(AlertSnapshot alert, AlertTransition transition, long eventId, Double value,
+        Instant at, String actor, String note) {
+}

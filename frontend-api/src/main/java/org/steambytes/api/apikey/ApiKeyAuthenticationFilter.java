@@ -15,6 +15,7 @@ import org.springframework.security.authentication.UsernamePasswordAuthenticatio
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.common.security.ProblemSecurityHandlers;
 import org.steambytes.common.security.SecretHashing;
 

@@ -10,6 +10,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.steambytes.api.ApiProperties;
 import org.steambytes.api.cache.ResponseCacheFilter;
+import org.steambytes.api.caller.ApiRole;
 import org.steambytes.common.problem.ProblemJsonWriter;
 import org.steambytes.common.security.BaselineSecurity;
 import org.steambytes.common.security.ProblemSecurityHandlers;

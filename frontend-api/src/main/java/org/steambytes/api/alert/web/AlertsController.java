@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.alert.AlertView;
 import org.steambytes.api.alert.Alerts;
-import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.web.Pages;
 
 @RestController

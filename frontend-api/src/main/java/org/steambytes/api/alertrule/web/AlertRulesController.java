@@ -21,7 +21,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.alertrule.AlertRuleView;
 import org.steambytes.api.alertrule.AlertRules;
 import org.steambytes.api.alertrule.RuleDraft;
-import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.web.Pages;
 
 @RestController

@@ -20,7 +20,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.gateway.GatewayView;
 import org.steambytes.api.gateway.Gateways;
 import org.steambytes.api.site.web.Pages;

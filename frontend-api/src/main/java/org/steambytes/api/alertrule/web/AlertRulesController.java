@@ -22,7 +22,7 @@ import org.steambytes.api.alertrule.AlertRuleView;
 import org.steambytes.api.alertrule.AlertRules;
 import org.steambytes.api.alertrule.RuleDraft;
 import org.steambytes.api.caller.ApiCaller;
-import org.steambytes.api.site.web.Pages;
+import org.steambytes.api.web.Pages;
 
 @RestController
 @RequestMapping("/api/v1/sites/{siteId}/alert-rules")

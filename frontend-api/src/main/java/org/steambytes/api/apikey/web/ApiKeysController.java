@@ -25,7 +25,7 @@ import org.steambytes.api.apikey.ApiKeys;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.caller.ApiRole;
 import org.steambytes.api.caller.SiteScope;
-import org.steambytes.api.site.web.Pages;
+import org.steambytes.api.web.Pages;
 
 /** {@code /api-keys}: admin keys issue, list and revoke keys within their own scope. */
 @RestController

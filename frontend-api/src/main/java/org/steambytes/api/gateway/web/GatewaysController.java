@@ -23,7 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.gateway.GatewayView;
 import org.steambytes.api.gateway.Gateways;
-import org.steambytes.api.site.web.Pages;
+import org.steambytes.api.web.Pages;
 
 @RestController
 @RequestMapping("/api/v1/sites/{siteId}/gateways")

@@ -22,6 +22,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.SiteView;
 import org.steambytes.api.site.Sites;
+import org.steambytes.api.web.Pages;
 import org.steambytes.common.problem.ProblemException;
 
 @RestController

@@ -1,8 +1,14 @@
 package org.steambytes.api.alertrule;
 
-import java.util.ArrayList;
+import static org.steambytes.common.alert.RuleKind.EFFICIENCY_DROP;
+import static org.steambytes.common.alert.RuleKind.FROZEN;
+import static org.steambytes.common.alert.RuleKind.NO_DATA;
+import static org.steambytes.common.alert.RuleKind.RATE_OF_CHANGE;
+import static org.steambytes.common.alert.RuleKind.THRESHOLD;
+
 import java.util.List;
-import java.util.Set;
+import org.steambytes.common.alert.RuleKind;
+import org.steambytes.common.alert.Severity;
 import org.steambytes.common.problem.FieldProblem;
 
 /**
@@ -12,39 +18,35 @@ import org.steambytes.common.problem.FieldProblem;
  */
 final class RuleValidator {
 
-    static final Set<String> KINDS = Set.of("threshold", "rate_of_change", "no_data", "frozen", "anomaly",
-            "efficiency_drop");
-    static final Set<String> SEVERITIES = Set.of("critical", "high", "medium", "low");
-
     private RuleValidator() {
     }
 
     /** @param sensorType the type of the rule's sensor, or null when it names none (or an unknown one) */
     static RuleSpec validate(RuleDraft draft, String sensorType, boolean sensorKnown, List<FieldProblem> errors) {
-        String kind = draft.kind();
-        if (kind == null || !KINDS.contains(kind)) {
-            errors.add(FieldProblem.of("kind", "must be one of " + String.join(", ", sorted(KINDS))));
-            kind = "threshold";
+        RuleKind kind = RuleKind.fromWire(draft.kind()).orElse(null);
+        if (kind == null) {
+            errors.add(FieldProblem.of("kind", "must be one of " + RuleKind.wireNames()));
+            kind = THRESHOLD; // the other fields are still checked, as for a threshold rule
         }
-        if (draft.severity() == null || !SEVERITIES.contains(draft.severity())) {
-            errors.add(FieldProblem.of("severity", "must be one of critical, high, medium, low"));
+        if (Severity.fromWire(draft.severity()).isEmpty()) {
+            errors.add(FieldProblem.of("severity", "must be one of " + Severity.wireNames()));
         }
-        boolean siteLevel = kind.equals("efficiency_drop");
+        boolean siteLevel = kind == EFFICIENCY_DROP;
         if (!siteLevel && draft.sensorId() == null) {
-            errors.add(FieldProblem.of("sensor_id", "is required for a " + kind + " rule"));
+            errors.add(FieldProblem.of("sensor_id", "is required for a " + kind.wireName() + " rule"));
         } else if (draft.sensorId() != null && !sensorKnown) {
             errors.add(FieldProblem.of("sensor_id", "unknown sensor '" + draft.sensorId() + "' at this site"));
         }
-        boolean needsLimit = kind.equals("threshold") || kind.equals("rate_of_change") || kind.equals("efficiency_drop");
-        boolean needsOperator = kind.equals("threshold") || kind.equals("rate_of_change");
+        boolean needsLimit = kind == THRESHOLD || kind == RATE_OF_CHANGE || kind == EFFICIENCY_DROP;
+        boolean needsOperator = kind == THRESHOLD || kind == RATE_OF_CHANGE;
         if (needsOperator && !"above".equals(draft.operator()) && !"below".equals(draft.operator())) {
             errors.add(FieldProblem.of("operator", "must be above or below"));
         } else if (!needsOperator && draft.operator() != null) {
-            errors.add(FieldProblem.of("operator", "does not apply to a " + kind + " rule"));
+            errors.add(FieldProblem.of("operator", "does not apply to a " + kind.wireName() + " rule"));
         }
         if (needsLimit && (draft.limit() == null || !Double.isFinite(draft.limit()))) {
-            errors.add(FieldProblem.of("limit", "is required for a " + kind + " rule"));
-        } else if (kind.equals("efficiency_drop") && draft.limit() != null && draft.limit() <= 0) {
+            errors.add(FieldProblem.of("limit", "is required for a " + kind.wireName() + " rule"));
+        } else if (kind == EFFICIENCY_DROP && draft.limit() != null && draft.limit() <= 0) {
             errors.add(FieldProblem.of("limit", "is the drop in percentage points and must be positive"));
         }
         if (draft.deadband() != null && (draft.deadband() < 0 || !Double.isFinite(draft.deadband()))) {
@@ -57,30 +59,30 @@ final class RuleValidator {
         if (window != null && (window <= 0 || window > 7 * 86_400)) {
             errors.add(FieldProblem.of("window_s", "must be between 1 and 604800"));
         }
-        if (kind.equals("rate_of_change") && window == null) {
+        if (kind == RATE_OF_CHANGE && window == null) {
             window = 600; // slope over the last 10 minutes
         }
         Integer samples = draft.samples();
         if (samples != null && (samples < 2 || samples > 10_000)) {
             errors.add(FieldProblem.of("samples", "must be between 2 and 10000"));
         }
-        if (kind.equals("frozen") && samples == null) {
+        if (kind == FROZEN && samples == null) {
             samples = 10;
         }
         // A field the kind never reads is a misunderstanding worth naming, not something to store silently.
-        notApplying("limit", draft.limit(), kind, errors, "no_data", "frozen");
-        notApplying("deadband", draft.deadband(), kind, errors, "no_data", "frozen");
-        notApplying("delay_s", draft.delayS(), kind, errors, "no_data");
-        notApplying("window_s", draft.windowS(), kind, errors, "threshold", "frozen");
-        notApplying("samples", draft.samples(), kind, errors, "threshold", "rate_of_change", "no_data");
+        notApplying("limit", draft.limit(), kind, errors, NO_DATA, FROZEN);
+        notApplying("deadband", draft.deadband(), kind, errors, NO_DATA, FROZEN);
+        notApplying("delay_s", draft.delayS(), kind, errors, NO_DATA);
+        notApplying("window_s", draft.windowS(), kind, errors, THRESHOLD, FROZEN);
+        notApplying("samples", draft.samples(), kind, errors, THRESHOLD, RATE_OF_CHANGE, NO_DATA);
         if (draft.name() != null && draft.name().length() > 200) {
             errors.add(FieldProblem.of("name", "must be at most 200 characters"));
         }
         Defaults defaults = Defaults.forType(sensorType);
         double deadband = draft.deadband() != null ? draft.deadband()
-                : kind.equals("threshold") && draft.limit() != null ? Math.abs(draft.limit()) * defaults.deadbandShare() : 0;
-        int delay = draft.delayS() != null ? draft.delayS() : kind.equals("threshold") ? defaults.delayS() : 0;
-        return new RuleSpec(draft.sensorId(), kind, draft.operator(), draft.limit(), deadband, delay, window, samples,
+                : kind == THRESHOLD && draft.limit() != null ? Math.abs(draft.limit()) * defaults.deadbandShare() : 0;
+        int delay = draft.delayS() != null ? draft.delayS() : kind == THRESHOLD ? defaults.delayS() : 0;
+        return new RuleSpec(draft.sensorId(), kind.wireName(), draft.operator(), draft.limit(), deadband, delay, window, samples,
                 draft.severity(), draft.enabled() == null || draft.enabled(), draft.name());
     }
 
@@ -106,19 +108,13 @@ final class RuleValidator {
         }
     }
 
-    private static void notApplying(String field, Object value, String kind, List<FieldProblem> errors,
-            String... kindsNotReadingIt) {
+    private static void notApplying(String field, Object value, RuleKind kind, List<FieldProblem> errors,
+            RuleKind... kindsNotReadingIt) {
         // Zero is what a rule of such a kind reads back for deadband and delay_s: sending it again is fine.
         boolean given = value != null && !(value instanceof Number number && number.doubleValue() == 0);
         if (given && List.of(kindsNotReadingIt).contains(kind)
                 && errors.stream().noneMatch(error -> field.equals(error.field()))) {
-            errors.add(FieldProblem.of(field, "does not apply to a " + kind + " rule"));
+            errors.add(FieldProblem.of(field, "does not apply to a " + kind.wireName() + " rule"));
         }
-    }
-
-    private static List<String> sorted(Set<String> values) {
-        List<String> list = new ArrayList<>(values);
-        list.sort(null);
-        return list;
     }
 }

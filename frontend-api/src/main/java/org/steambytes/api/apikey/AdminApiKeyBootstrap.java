@@ -10,6 +10,7 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.steambytes.api.ApiProperties;
+import org.steambytes.api.caller.ApiRole;
 import org.steambytes.common.security.SecretHashing;
 
 /** {@code STEAMBYTES_ADMIN_API_KEY}, if set, is an admin key of all sites after start-up (created or restored). */

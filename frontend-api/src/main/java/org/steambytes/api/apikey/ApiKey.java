@@ -12,6 +12,8 @@ import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
+import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.caller.ApiRole;
 
 /** An integrator's key: role reader or admin, all sites or a list; only its SHA-256 is kept. */
 @Entity

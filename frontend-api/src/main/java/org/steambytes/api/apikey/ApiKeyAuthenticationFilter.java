@@ -14,18 +14,22 @@ import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.common.security.ProblemSecurityHandlers;
 import org.steambytes.common.security.SecretHashing;
 
 /**
  * Authenticates integrators by {@code X-API-Key}: a known, unrevoked key makes the request
  * {@code ROLE_READER} or {@code ROLE_ADMIN} with an {@link ApiCaller} as principal; an unknown one is a
- * 401 problem. {@code last_used_at} is written at most once a minute per key.
+ * 401 problem. {@code last_used_at} is written at most once a minute per key. A bean of its own here;
+ * the application's security chain places it (and keeps it out of the plain servlet filters).
  */
-final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
+@Component
+public final class ApiKeyAuthenticationFilter extends OncePerRequestFilter {
 
-    static final String HEADER = "X-API-Key";
+    public static final String HEADER = "X-API-Key";
     private static final Duration TOUCH_EVERY = Duration.ofMinutes(1);
 
     private final ApiKeyRepository keys;

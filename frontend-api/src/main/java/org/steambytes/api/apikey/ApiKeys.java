@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.caller.ApiRole;
+import org.steambytes.api.caller.SiteScope;
 import org.steambytes.common.problem.ProblemException;
 import org.steambytes.common.security.SecretHashing;
 

@@ -3,7 +3,7 @@ package org.steambytes.api.history;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.stereotype.Service;
-import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.sensor.Sensors;
 import org.steambytes.api.site.SiteView;
 import org.steambytes.api.site.Sites;

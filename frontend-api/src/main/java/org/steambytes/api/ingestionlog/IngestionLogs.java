@@ -10,7 +10,7 @@ import org.springframework.data.domain.PageImpl;
 import org.springframework.data.domain.Pageable;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
-import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.Sites;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;

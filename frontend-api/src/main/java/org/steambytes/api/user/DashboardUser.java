@@ -11,7 +11,7 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
-import org.steambytes.api.apikey.SiteScope;
+import org.steambytes.api.caller.SiteScope;
 
 /** An operator of the dashboard: role admin, operator or viewer, limited to its sites. */
 @Entity

@@ -7,8 +7,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-import org.steambytes.api.apikey.ApiCaller;
-import org.steambytes.api.apikey.SiteScope;
+import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.caller.SiteScope;
 import org.steambytes.common.problem.ProblemException;
 
 /**

@@ -17,8 +17,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.alert.AlertView;
 import org.steambytes.api.alert.Alerts;
-import org.steambytes.api.apikey.ApiCaller;
-import org.steambytes.api.site.web.Pages;
+import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.web.Pages;
 
 @RestController
 @RequestMapping("/api/v1/alerts")

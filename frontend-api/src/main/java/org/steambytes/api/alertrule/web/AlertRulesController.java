@@ -21,8 +21,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.api.alertrule.AlertRuleView;
 import org.steambytes.api.alertrule.AlertRules;
 import org.steambytes.api.alertrule.RuleDraft;
-import org.steambytes.api.apikey.ApiCaller;
-import org.steambytes.api.site.web.Pages;
+import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.web.Pages;
 
 @RestController
 @RequestMapping("/api/v1/sites/{siteId}/alert-rules")

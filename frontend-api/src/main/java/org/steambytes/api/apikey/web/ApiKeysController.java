@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.steambytes.api.apikey.ApiCaller;
 import org.steambytes.api.apikey.ApiKeys;
-import org.steambytes.api.apikey.ApiRole;
-import org.steambytes.api.apikey.SiteScope;
-import org.steambytes.api.site.web.Pages;
+import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.caller.ApiRole;
+import org.steambytes.api.caller.SiteScope;
+import org.steambytes.api.web.Pages;
 
 /** {@code /api-keys}: admin keys issue, list and revoke keys within their own scope. */
 @RestController

@@ -20,10 +20,10 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.gateway.GatewayView;
 import org.steambytes.api.gateway.Gateways;
-import org.steambytes.api.site.web.Pages;
+import org.steambytes.api.web.Pages;
 
 @RestController
 @RequestMapping("/api/v1/sites/{siteId}/gateways")

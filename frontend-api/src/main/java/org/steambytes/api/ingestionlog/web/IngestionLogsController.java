@@ -8,9 +8,9 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
-import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.ingestionlog.IngestionLogs;
-import org.steambytes.api.site.web.Pages;
+import org.steambytes.api.web.Pages;
 
 @RestController
 class IngestionLogsController {

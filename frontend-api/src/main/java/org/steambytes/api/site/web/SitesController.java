@@ -19,9 +19,10 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.steambytes.api.apikey.ApiCaller;
+import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.SiteView;
 import org.steambytes.api.site.Sites;
+import org.steambytes.api.web.Pages;
 import org.steambytes.common.problem.ProblemException;
 
 @RestController

@@ -21,11 +21,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import org.steambytes.api.apikey.ApiCaller;
-import org.steambytes.api.apikey.SiteScope;
-import org.steambytes.api.site.web.Pages;
+import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.caller.SiteScope;
 import org.steambytes.api.user.UserView;
 import org.steambytes.api.user.Users;
+import org.steambytes.api.web.Pages;
 
 /**
  * {@code /users}: dashboard operators, managed by admin keys. The scope is {@code "all_sites": true} or a

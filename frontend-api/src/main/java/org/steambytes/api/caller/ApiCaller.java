@@ -1,4 +1,4 @@
-package org.steambytes.api.apikey;
+package org.steambytes.api.caller;
 
 import java.util.Set;
 import java.util.UUID;

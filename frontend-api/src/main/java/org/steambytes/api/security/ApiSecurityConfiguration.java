@@ -1,6 +1,5 @@
-package org.steambytes.api.apikey;
+package org.steambytes.api.security;
 
-import java.time.Clock;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -9,7 +8,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.steambytes.api.ApiProperties;
+import org.steambytes.api.apikey.ApiKeyAuthenticationFilter;
 import org.steambytes.api.cache.ResponseCacheFilter;
+import org.steambytes.api.caller.ApiRole;
 import org.steambytes.common.problem.ProblemJsonWriter;
 import org.steambytes.common.security.BaselineSecurity;
 import org.steambytes.common.security.ProblemSecurityHandlers;
@@ -28,12 +29,7 @@ class ApiSecurityConfiguration {
         return new ProblemSecurityHandlers(writer, "ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
     }
 
-    @Bean
-    ApiKeyAuthenticationFilter apiKeyAuthenticationFilter(ApiKeyRepository keys, ProblemSecurityHandlers problems,
-            Clock clock) {
-        return new ApiKeyAuthenticationFilter(keys, problems, clock);
-    }
-
+    /** Only inside the security chain (placed below), not as a plain servlet filter. */
     @Bean
     FilterRegistrationBean<ApiKeyAuthenticationFilter> apiKeyFilterRegistration(ApiKeyAuthenticationFilter filter) {
         return SecurityChainFilters.onlyInSecurityChain(filter);
@@ -56,10 +52,5 @@ class ApiSecurityConfiguration {
                 .requestMatchers(HttpMethod.OPTIONS, "/api/v1/**").hasAnyRole(ApiRole.READER.name(), ApiRole.ADMIN.name())
                 .requestMatchers("/api/v1/**").hasRole(ApiRole.ADMIN.name()))
                 .build();
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -1,4 +1,4 @@
-package org.steambytes.api.site.web;
+package org.steambytes.api.web;
 
 import java.util.List;
 import org.springframework.data.domain.Page;

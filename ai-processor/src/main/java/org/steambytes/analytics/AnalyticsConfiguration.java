@@ -1,6 +1,5 @@
 package org.steambytes.analytics;
 
-import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -9,6 +8,7 @@ import org.steambytes.common.security.BaselineSecurity;
 import org.steambytes.common.security.ProblemSecurityHandlers;
 import org.steambytes.common.reading.InfluxReadingStore;
 
+/** Baseline security (the history API is internal) and the reading store. */
 @Configuration(proxyBeanMethods = false)
 class AnalyticsConfiguration {
 
@@ -21,10 +21,5 @@ class AnalyticsConfiguration {
     @Bean(destroyMethod = "close")
     InfluxReadingStore readingStore(AnalyticsProperties properties) {
         return InfluxReadingStore.connect(properties.influx());
-    }
-
-    @Bean
-    Clock clock() {
-        return Clock.systemUTC();
     }
 }

@@ -13,6 +13,8 @@ import org.influxdb.dto.Query;
 import org.influxdb.dto.QueryResult;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.steambytes.common.history.Aggregate;
+import org.steambytes.common.history.HistoryQuery;
 
 /**
  * {@link ReadingStore} over InfluxDB's 1.x HTTP API ({@code /write}, {@code /query}, {@code /ping})
@@ -90,7 +92,28 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
     }
 
     /** Every row of every series of every statement, in order (time first, then the selected columns). */
-    public static void forEachRow(QueryResult result, Consumer<List<Object>> action) {
+    @Override
+    public List<HistoryBucket> history(HistoryQuery query) {
+        List<HistoryBucket> buckets = new ArrayList<>();
+        forEachRow(query(historyQl(query)), row -> buckets.add(new HistoryBucket(
+                Instant.ofEpochMilli(((Number) row.get(0)).longValue()),
+                row.get(1) == null ? null : ((Number) row.get(1)).doubleValue())));
+        return buckets;
+    }
+
+    /** One {@code GROUP BY time(interval)} with {@code tz()}: InfluxDB aligns the buckets in the zone. */
+    static String historyQl(HistoryQuery query) {
+        String function = query.aggregate().wireName();
+        return "SELECT " + function + "(\"value\") FROM " + InfluxQl.identifier(LineProtocol.MEASUREMENT)
+                + " WHERE \"site_id\" = " + InfluxQl.literal(query.siteId())
+                + " AND \"sensor_id\" = " + InfluxQl.literal(query.sensorId())
+                + " AND time >= " + query.from().toEpochMilli() + "ms AND time < " + query.to().toEpochMilli() + "ms"
+                + " GROUP BY time(" + query.interval().text() + ")"
+                + (query.aggregate() == Aggregate.COUNT ? " fill(0)" : " fill(null)")
+                + " tz(" + InfluxQl.literal(query.timezone()) + ")";
+    }
+
+    static void forEachRow(QueryResult result, Consumer<List<Object>> action) {
         for (QueryResult.Result statement : result.getResults()) {
             if (statement.getSeries() == null) {
                 continue;
@@ -102,7 +125,7 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
     }
 
     /** Runs an InfluxQL query against the readings database with millisecond epoch times. */
-    public QueryResult query(String influxQl) {
+    QueryResult query(String influxQl) {
         QueryResult result;
         try {
             result = influx.query(new Query(influxQl, database), TimeUnit.MILLISECONDS);

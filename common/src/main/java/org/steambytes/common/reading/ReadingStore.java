@@ -2,10 +2,12 @@ package org.steambytes.common.reading;
 
 import java.time.Instant;
 import java.util.List;
+import org.steambytes.common.history.HistoryQuery;
 
 /**
- * The port to the readings history. InfluxDB implements it in full mode, a PostgreSQL table in
- * embedded mode; the rest of the code does not know which.
+ * The port to the readings history: every reading goes in and out through it, and no InfluxQL is
+ * written anywhere else. InfluxDB implements it; the planned embedded mode (docs/ARCHITECTURE.md §6)
+ * will implement it with a PostgreSQL table, and the rest of the code will not know which.
  */
 public interface ReadingStore {
 
@@ -20,6 +22,16 @@ public interface ReadingStore {
 
     /** Raw readings of one sensor in {@code [from, to)}, oldest first. */
     List<Reading> findReadings(String siteId, String sensorId, Instant from, Instant to);
+
+    /**
+     * One sensor's readings in {@code [from, to)} aggregated per interval, buckets aligned to local
+     * multiples of the interval in the query's time zone (a day starts at local midnight, also on
+     * daylight-saving days); empty buckets have a null value ({@code count}: 0), and a window without
+     * any reading of the sensor has no buckets. Oldest first.
+     *
+     * @throws ReadingStoreUnavailableException when the store cannot be reached (retry later)
+     */
+    List<HistoryBucket> history(HistoryQuery query);
 
     /** Whether the store answers right now (cheap; used by health checks). */
     boolean isAvailable();

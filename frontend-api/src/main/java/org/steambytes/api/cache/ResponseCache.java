@@ -14,7 +14,7 @@ import org.steambytes.common.security.SecretHashing;
 
 /**
  * The {@code frontend_api:} response cache. Eviction is by generation: each site has a counter
- * ({@code frontend_api:gen:site:{id}}) and the site lists one ({@code frontend_api:gen:sites}); a
+ * ({@code frontend_api:gen:site:{<site_id>}}, the site id a cluster hash tag like every per-site key) and the site lists one ({@code frontend_api:gen:sites}); a
  * write increments them, so every older entry is simply never read again and expires with its TTL.
  * After a Redis failure the cache stays out of the way for a few seconds instead of slowing every
  * request down; an eviction Redis missed is owed and paid before this replica serves an entry again.
@@ -105,7 +105,7 @@ final class ResponseCache {
 
     /** What a site's entries (null: the site lists) are counted under. */
     private static String counterOf(String siteId) {
-        return siteId == null ? LISTS : "site:" + siteId;
+        return siteId == null ? LISTS : "site:" + RedisKeys.siteTag(siteId);
     }
 
     /** Two callers share entries only if they have the same site scope. */

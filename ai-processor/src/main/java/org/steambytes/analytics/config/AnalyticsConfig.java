@@ -6,7 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A site's analytics settings; defaults are DOMAIN.md's. */
+/** A site's analytics settings; defaults are docs/DOMAIN.md's. */
 @Entity
 @Table(name = "analytics_configs")
 class AnalyticsConfig {

@@ -16,7 +16,7 @@ import org.steambytes.api.site.Sites;
 import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 
-/** A site's alert rules, validated per kind with DOMAIN.md's defaults; alert-service evaluates them. */
+/** A site's alert rules, validated per kind with docs/DOMAIN.md's defaults; alert-service evaluates them. */
 @Service
 public class AlertRules {
 

@@ -12,7 +12,7 @@ import org.steambytes.common.alert.Severity;
 import org.steambytes.common.problem.FieldProblem;
 
 /**
- * Checks every field of a rule for its kind and fills in DOMAIN.md's defaults (ISA-18.2 starting
+ * Checks every field of a rule for its kind and fills in docs/DOMAIN.md's defaults (ISA-18.2 starting
  * values): deadband and on-delay by sensor type — pressure 2 % / 15 s, flow 5 % / 15 s, level 5 % /
  * 60 s, temperature 1 % / 60 s — the deadband as a share of the limit.
  */

@@ -46,7 +46,7 @@ class AlertRulesController {
         return rules.get(caller, siteId, ruleId);
     }
 
-    /** Every field is checked per kind (422 lists all that are wrong); omitted ones get DOMAIN.md defaults. */
+    /** Every field is checked per kind (422 lists all that are wrong); omitted ones get docs/DOMAIN.md defaults. */
     @PostMapping
     @ResponseStatus(HttpStatus.CREATED)
     ResponseEntity<AlertRuleView> create(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,

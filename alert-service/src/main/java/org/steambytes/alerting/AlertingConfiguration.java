@@ -8,7 +8,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.steambytes.common.security.BaselineSecurity;
 import org.steambytes.common.security.ProblemSecurityHandlers;
 
-/** The baseline security (internal API and metrics for the internal token only); each feature schedules its own periodic work. */
+/** The baseline security (internal API and metrics for the internal token only); each periodic job schedules itself (a SchedulingConfigurer). */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
 class AlertingConfiguration {

@@ -26,8 +26,9 @@ public record AlertingProperties(
         @Valid @NotNull @DefaultValue Notification notification) {
 
     /**
-     * The readings stream ({@code enabled=false}: this replica only sends e-mails and reminders): consumer group, this replica's consumer name (blank: host and a random
-     * suffix), entries per read, and how long an entry may stay unacknowledged with a consumer before
+     * The readings stream ({@code enabled=false}: this replica only sends e-mails and reminders): consumer
+     * group, this replica's consumer name (blank: {@code host:port}, so a restarted replica reads its own
+     * pending entries first), entries per read, and how long an entry may stay unacknowledged with a consumer before
      * another replica claims it. Every {@code silenceCheck} the silence watch looks for silent sensors and
      * lost sites; a sensor is stale after max(3 × its expected interval, {@code staleFloor}). The sites
      * that reported within a day are re-read every {@code reportingRefresh}.

@@ -5,6 +5,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.steambytes.alerting.AlertingProperties;
@@ -17,7 +19,7 @@ import org.steambytes.alerting.lock.JobLocks;
  * transaction); one replica at a time.
  */
 @Component
-public class Reminders {
+public class Reminders implements SchedulingConfigurer {
 
     /**
      * Unacknowledged critical or high alerts, except while their site is in maintenance (an escalation
@@ -48,6 +50,12 @@ public class Reminders {
         this.transactions = transactions;
         this.settings = properties.notification();
         this.clock = clock;
+    }
+
+    /** Every {@code reminder-check}, in every replica; the advisory lock lets one at a time work. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::remind, settings.reminderCheck());
     }
 
     public void remind() {

@@ -2,6 +2,8 @@ package org.steambytes.alerting.notification;
 
 import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.steambytes.alerting.AlertingProperties;
@@ -16,7 +18,7 @@ import org.steambytes.alerting.site.SiteInfo;
  * lock), in the same transaction as the digest's own outbox row.
  */
 @Component
-public class Digests {
+public class Digests implements SchedulingConfigurer {
 
     private record Waiting(long id, String subject) {
     }
@@ -38,6 +40,12 @@ public class Digests {
         this.outbox = outbox;
         this.transactions = transactions;
         this.settings = properties.notification();
+    }
+
+    /** Due digests are looked for every {@code reminder-check}, in every replica; one at a time sends them. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::sendDue, settings.reminderCheck());
     }
 
     public void sendDue() {

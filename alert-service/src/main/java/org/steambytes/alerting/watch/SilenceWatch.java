@@ -10,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.steambytes.alerting.AlertingProperties;
@@ -43,7 +45,7 @@ import org.steambytes.alerting.state.SiteStateStore;
  * no-data rules, and every site that sent readings within the last day.
  */
 @Component
-public class SilenceWatch {
+public class SilenceWatch implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(SilenceWatch.class);
 
@@ -55,6 +57,7 @@ public class SilenceWatch {
     private final TransactionTemplate transactions;
     private final Duration staleFloor;
     private final Duration reportingRefresh;
+    private final Duration every;
     private final Clock clock;
     private final SiteEvaluator evaluator;
     private List<String> reporting = List.of();
@@ -71,7 +74,14 @@ public class SilenceWatch {
         this.transactions = transactions;
         this.staleFloor = properties.stream().staleFloor();
         this.reportingRefresh = properties.stream().reportingRefresh();
+        this.every = properties.stream().silenceCheck();
         this.clock = clock;
+    }
+
+    /** Every {@code silence-check}, in every replica; the per-site state lock keeps them apart. */
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar registrar) {
+        registrar.addFixedDelayTask(this::check, every);
     }
 
     public void check() {

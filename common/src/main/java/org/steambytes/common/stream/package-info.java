@@ -1,5 +1,7 @@
 /**
- * The readings stream's entry format as one codec (encode in iot-ingestion, decode in alert-service
- * and the dashboard's live feed) and the hand-written JSON it needs; uses common's reading record.
+ * The live data two services exchange through Redis, each format as one type: the readings-stream
+ * entry (encoded by iot-ingestion, decoded by alert-service and the dashboard's live feed) and a
+ * sensor's latest value (written by iot-ingestion, read by frontend-api), with the hand-written JSON
+ * they need; uses common's reading record.
  */
 package org.steambytes.common.stream;

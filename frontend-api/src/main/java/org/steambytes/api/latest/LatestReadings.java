@@ -16,9 +16,7 @@ import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.sensor.SensorView;
 import org.steambytes.api.sensor.Sensors;
 import org.steambytes.common.redis.RedisKeys;
-import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import org.steambytes.common.stream.LatestValue;
 
 /**
  * Every sensor of a site with its latest value, straight from iot-ingestion's Redis hashes (never
@@ -41,7 +39,6 @@ public class LatestReadings {
     private final Sensors sensors;
     private final StringRedisTemplate redis;
     private final Clock clock;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     LatestReadings(Sensors sensors, StringRedisTemplate redis, Clock clock) {
         this.sensors = sensors;
@@ -51,28 +48,28 @@ public class LatestReadings {
 
     public SiteLatest of(ApiCaller caller, String siteId) {
         List<SensorView> siteSensors = sensors.all(caller, siteId);
-        Map<String, JsonNode> latestBySensor = read(siteId, siteSensors);
+        Map<String, LatestValue> latestBySensor = read(siteId, siteSensors);
         Instant now = clock.instant();
         List<LatestReading> readings = new ArrayList<>();
         for (SensorView sensor : siteSensors) {
-            JsonNode latest = latestBySensor.get(sensor.sensorId());
+            LatestValue latest = latestBySensor.get(sensor.sensorId());
             if (latest == null) {
                 readings.add(new LatestReading(sensor.sensorId(), sensor.sensorType(), null, sensor.unit(), null, true));
                 continue;
             }
-            Instant timestamp = Instant.ofEpochMilli(latest.path("ts_ms").asLong());
+            Instant timestamp = latest.timestamp();
             Duration staleAfter = Duration.ofSeconds(3L * sensor.expectedIntervalS());
             if (staleAfter.compareTo(MIN_STALE_AFTER) < 0) {
                 staleAfter = MIN_STALE_AFTER;
             }
-            readings.add(new LatestReading(sensor.sensorId(), sensor.sensorType(), latest.path("value").asDouble(),
+            readings.add(new LatestReading(sensor.sensorId(), sensor.sensorType(), latest.value(),
                     sensor.unit(), timestamp, timestamp.plus(staleAfter).isBefore(now)));
         }
         return new SiteLatest(siteId, readings);
     }
 
-    private Map<String, JsonNode> read(String siteId, List<SensorView> siteSensors) {
-        Map<String, JsonNode> bySensor = new HashMap<>();
+    private Map<String, LatestValue> read(String siteId, List<SensorView> siteSensors) {
+        Map<String, LatestValue> bySensor = new HashMap<>();
         try {
             for (String type : new TreeSet<>(siteSensors.stream().map(SensorView::sensorType).toList())) {
                 redis.<String, String>opsForHash().entries(RedisKeys.latest(siteId, type))
@@ -86,16 +83,8 @@ public class LatestReadings {
     }
 
     /** One unreadable value makes that sensor stale, not the whole site. */
-    private void parse(String siteId, String sensorId, String value, Map<String, JsonNode> bySensor) {
-        try {
-            JsonNode latest = json.readTree(value);
-            if (latest.path("ts_ms").isIntegralNumber() && latest.path("value").isNumber()) {
-                bySensor.put(sensorId, latest);
-                return;
-            }
-        } catch (JacksonException e) {
-            // logged below
-        }
-        log.warn("Latest value of {}/{} is not readable; answering it as stale", siteId, sensorId);
+    private void parse(String siteId, String sensorId, String value, Map<String, LatestValue> bySensor) {
+        LatestValue.parse(value).ifPresentOrElse(latest -> bySensor.put(sensorId, latest),
+                () -> log.warn("Latest value of {}/{} is not readable; answering it as stale", siteId, sensorId));
     }
 }

@@ -10,7 +10,7 @@ import org.springframework.data.redis.connection.stream.MapRecord;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.steambytes.common.reading.Reading;
 import org.steambytes.common.redis.RedisKeys;
-import org.steambytes.common.stream.JsonStrings;
+import org.steambytes.common.stream.LatestValue;
 import org.steambytes.common.stream.ReadingsStreamEntry;
 import org.steambytes.ingestion.sensor.SensorSpec;
 import org.steambytes.ingestion.sensor.SiteSensors;
@@ -43,7 +43,7 @@ final class LiveReadingsEncoder {
             SensorSpec spec = sensors.find(reading.sensorId());
             args.add(Integer.toString(keyIndex.get(reading.sensorType())));
             args.add(reading.sensorId());
-            args.add(latestJson(reading, spec == null ? "" : spec.unit()));
+            args.add(LatestValue.of(reading, spec == null ? "" : spec.unit()).toJson());
         }
         byte[][] keysAndArgs = new byte[keys.size() + args.size()][];
         int i = 0;
@@ -54,18 +54,6 @@ final class LiveReadingsEncoder {
             keysAndArgs[i++] = LiveReadings.bytes(arg);
         }
         return new ScriptCall(keys.size(), keysAndArgs);
-    }
-
-    static String latestJson(Reading reading, String unit) {
-        StringBuilder json = new StringBuilder(128);
-        json.append("{\"value\":").append(reading.value())
-                .append(",\"unit\":");
-        JsonStrings.quote(json, unit);
-        json.append(",\"ts\":\"").append(reading.timestamp()).append('"')
-                .append(",\"ts_ms\":").append(reading.timestamp().toEpochMilli())
-                .append(",\"sensor_type\":");
-        JsonStrings.quote(json, reading.sensorType());
-        return json.append('}').toString();
     }
 
     /** One stream entry per batch, in the shared format ({@link ReadingsStreamEntry}). */

@@ -1,5 +1,5 @@
 /**
- * Anomalies the detectors find (the anomalies table; today its mapping, validated against the schema,
- * the detectors come with the analytics step). Uses nothing else of the service.
+ * Anomalies: the explainable detectors (rolling z-score, EWMA chart, tabular CUSUM; docs/DOMAIN.md
+ * "Analytics") and the anomalies table. Uses the window statistics.
  */
 package org.steambytes.analytics.anomaly;

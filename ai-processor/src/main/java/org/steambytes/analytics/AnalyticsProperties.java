@@ -2,7 +2,9 @@ package org.steambytes.analytics;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 import org.steambytes.common.reading.InfluxSettings;
 import org.steambytes.common.security.InternalApiSettings;
@@ -12,5 +14,30 @@ import org.steambytes.common.security.InternalApiSettings;
 @ConfigurationProperties("steambytes")
 public record AnalyticsProperties(
         @Valid @NotNull InternalApiSettings internal,
-        @Valid @NotNull InfluxSettings influx) {
+        @Valid @NotNull InfluxSettings influx,
+        @Valid @NotNull @DefaultValue Analytics analytics) {
+
+    /**
+     * The analytics step: every {@code interval} ({@code ANALYTICS_INTERVAL_S}) each enabled site's last
+     * window is analysed (off with {@code enabled=false}: this replica only serves the history API);
+     * results older than {@code retention} ({@code ANALYTICS_RETENTION}, at least 8 days: the 7-day
+     * efficiency median needs them) are deleted. {@code replica} names this instance in
+     * {@code analytics_runs} (blank: host and port).
+     */
+    public record Analytics(
+            @DefaultValue("true") boolean enabled,
+            @NotNull @DefaultValue("60s") Duration interval,
+            @NotNull @DefaultValue("30d") Duration retention,
+            @DefaultValue("") String replica) {
+
+        public Analytics {
+            if (interval.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("steambytes.analytics.interval must be at least 1 s, was " + interval);
+            }
+            if (retention.compareTo(Duration.ofDays(8)) < 0) {
+                throw new IllegalArgumentException("steambytes.analytics.retention (ANALYTICS_RETENTION) must be at least"
+                        + " 8 days (the 7-day efficiency median needs them), was " + retention);
+            }
+        }
+    }
 }

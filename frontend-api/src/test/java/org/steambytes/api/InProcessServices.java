@@ -25,7 +25,7 @@ public final class InProcessServices {
     public static synchronized String aiProcessorUrl() {
         if (aiProcessor == null) {
             aiProcessor = InProcessService.start(AnalyticsApplication.class, "ai-processor",
-                    Map.of("steambytes.internal.token", INTERNAL_TOKEN));
+                    Map.of("steambytes.internal.token", INTERNAL_TOKEN, "steambytes.analytics.enabled", "false"));
         }
         return "http://127.0.0.1:" + InProcessService.port(aiProcessor);
     }

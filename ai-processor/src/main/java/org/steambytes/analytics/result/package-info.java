@@ -1,5 +1,5 @@
 /**
- * Analytics results per site, kind, sensor and window (the analytics_results table; today its mapping,
- * validated against the schema). Uses nothing else of the service.
+ * Analytics results: the analytics_results rows (this package alone writes them) and the cached
+ * snapshot of each site's latest set. Uses nothing else of the service.
  */
 package org.steambytes.analytics.result;

@@ -91,7 +91,32 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
         return readings;
     }
 
-    /** Every row of every series of every statement, in order (time first, then the selected columns). */
+    @Override
+    public List<SensorSeries> siteWindow(String siteId, Instant from, Instant to) {
+        String query = "SELECT \"value\" FROM " + InfluxQl.identifier(LineProtocol.MEASUREMENT)
+                + " WHERE \"site_id\" = " + InfluxQl.literal(siteId)
+                + " AND time >= " + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms"
+                + " GROUP BY \"sensor_id\", \"sensor_type\"";
+        List<SensorSeries> window = new ArrayList<>();
+        for (QueryResult.Result statement : query(query).getResults()) {
+            if (statement.getSeries() == null) {
+                continue;
+            }
+            for (QueryResult.Series series : statement.getSeries()) {
+                List<List<Object>> rows = series.getValues();
+                long[] times = new long[rows.size()];
+                double[] values = new double[rows.size()];
+                for (int i = 0; i < rows.size(); i++) {
+                    times[i] = ((Number) rows.get(i).get(0)).longValue();
+                    values[i] = ((Number) rows.get(i).get(1)).doubleValue();
+                }
+                window.add(new SensorSeries(series.getTags().get("sensor_id"), series.getTags().get("sensor_type"),
+                        times, values));
+            }
+        }
+        return window;
+    }
+
     @Override
     public List<HistoryBucket> history(HistoryQuery query) {
         List<HistoryBucket> buckets = new ArrayList<>();
@@ -113,6 +138,7 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
                 + " tz(" + InfluxQl.literal(query.timezone()) + ")";
     }
 
+    /** Every row of every series of every statement, in order (time first, then the selected columns). */
     static void forEachRow(QueryResult result, Consumer<List<Object>> action) {
         for (QueryResult.Result statement : result.getResults()) {
             if (statement.getSeries() == null) {

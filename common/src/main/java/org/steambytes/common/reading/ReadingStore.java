@@ -24,6 +24,14 @@ public interface ReadingStore {
     List<Reading> findReadings(String siteId, String sensorId, Instant from, Instant to);
 
     /**
+     * Every sensor's raw readings of one site in {@code [from, to)}, one series per sensor (in no
+     * particular order), each oldest first: one query per site, whatever its number of sensors.
+     *
+     * @throws ReadingStoreUnavailableException when the store cannot be reached (retry later)
+     */
+    List<SensorSeries> siteWindow(String siteId, Instant from, Instant to);
+
+    /**
      * One sensor's readings in {@code [from, to)} aggregated per interval, buckets aligned to local
      * multiples of the interval in the query's time zone (a day starts at local midnight, also on
      * daylight-saving days); empty buckets have a null value ({@code count}: 0), and a window without

@@ -18,6 +18,7 @@ public final class RedisKeys {
     public static final Duration DASHBOARD_TTL = Duration.ofSeconds(60);
     public static final Duration API_CACHE_TTL = Duration.ofSeconds(300);
     public static final Duration ALERT_STATE_TTL = Duration.ofSeconds(300);
+    public static final Duration ANALYTICS_TTL = Duration.ofSeconds(1800);
 
     private static final String API_CACHE_PREFIX = "frontend_api:";
     private static final String ALERT_STATE_PREFIX = "alert_service:state:";
@@ -38,6 +39,11 @@ public final class RedisKeys {
     /** JSON snapshot of a site's latest values for the dashboard. */
     public static String dashboard(String siteId) {
         return "iot_ingestion:dashboard:" + siteTag(siteId);
+    }
+
+    /** JSON snapshot of a site's latest analytics results (docs/API.md "Analytics"); written by ai-processor. */
+    public static String analytics(String siteId) {
+        return "ai_processor:analytics:" + siteTag(siteId);
     }
 
     /** alert-service's rebuildable state of one site (a hash). */

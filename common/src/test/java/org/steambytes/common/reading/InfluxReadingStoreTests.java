@@ -45,6 +45,32 @@ class InfluxReadingStoreTests {
     }
 
     @Test
+    void readsASitesWindowAsOneSeriesPerSensorInOneQuery() {
+        String site = "plant-" + UUID.randomUUID();
+        store.write(List.of(
+                new Reading(site, "b1-steam-pressure", "steam_pressure", 10.1, T0),
+                new Reading(site, "b1-steam-pressure", "steam_pressure", 10.3, T0.plusSeconds(10)),
+                new Reading(site, "b1-steam-pressure", "steam_pressure", 10.2, T0.plusSeconds(5)),
+                new Reading(site, "b1-flue-gas-temp", "flue_gas_temperature", 182.5, T0.plusSeconds(1)),
+                new Reading(site, "b1-flue-gas-temp", "flue_gas_temperature", 190.0, T0.plusSeconds(60)),
+                new Reading("other-" + site, "b1-steam-pressure", "steam_pressure", 99, T0.plusSeconds(2))));
+
+        List<SensorSeries> window = store.siteWindow(site, T0, T0.plusSeconds(60));
+
+        assertThat(window).hasSize(2);
+        SensorSeries pressure = window.stream().filter(s -> s.sensorId().equals("b1-steam-pressure")).findFirst()
+                .orElseThrow();
+        assertThat(pressure.sensorType()).isEqualTo("steam_pressure");
+        assertThat(pressure.timesMs()).containsExactly(T0.toEpochMilli(), T0.plusSeconds(5).toEpochMilli(),
+                T0.plusSeconds(10).toEpochMilli());
+        assertThat(pressure.values()).containsExactly(10.1, 10.2, 10.3);
+        SensorSeries flue = window.stream().filter(s -> s.sensorId().equals("b1-flue-gas-temp")).findFirst()
+                .orElseThrow();
+        assertThat(flue.values()).as("the window's end is exclusive").containsExactly(182.5);
+        assertThat(store.siteWindow("nobody-" + site, T0, T0.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
     void keepsMillisecondsApartAndReadsOnlyTheAskedWindow() {
         String site = "plant-" + UUID.randomUUID();
         store.write(List.of(

@@ -67,6 +67,8 @@ public class ResultStore {
             }
             if (sensor.stale()) {
                 Map<String, Object> details = new LinkedHashMap<>();
+                details.put("sensor_type", sensor.sensorType());
+                details.put("unit", sensor.unit());
                 details.put("last_seen", sensor.lastSeen() == null ? null : sensor.lastSeen().toString());
                 row(results, sensor.sensorId(), "stale_sensor", sensor.lastSeen() == null ? null
                         : (double) Duration.between(sensor.lastSeen(), results.windowEnd()).toSeconds(), details);

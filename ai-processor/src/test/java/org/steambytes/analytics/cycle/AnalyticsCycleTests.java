@@ -16,6 +16,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.steambytes.analytics.efficiency.SteamTables;
+import org.steambytes.analytics.result.LatestResults;
 import org.steambytes.common.reading.Reading;
 import org.steambytes.common.reading.ReadingStore;
 import org.steambytes.common.redis.RedisKeys;
@@ -54,6 +55,9 @@ class AnalyticsCycleTests {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    LatestResults latest;
+
     @Test
     void analysesAnHourOfABoilerAndStoresAndCachesTheResults() {
         String site = boiler(36.0);
@@ -91,6 +95,12 @@ class AnalyticsCycleTests {
         assertThat(snapshot.path("efficiency").path("direct").path("value_pct").asDouble()).isCloseTo(86.65, within(0.01));
         assertThat(snapshot.path("efficiency").path("direct").path("basis").asString()).isEqualTo("net");
         assertThat(snapshot.path("sensors")).hasSize(8);
+
+        redis.delete(RedisKeys.analytics(site));
+        assertThat(json.readTree(latest.of(site).orElseThrow())).as("rebuilt from PostgreSQL when the cache is cold")
+                .isEqualTo(snapshot);
+        assertThat(redis.getExpire(RedisKeys.analytics(site))).as("and cached again").isBetween(1700L, 1800L);
+        assertThat(latest.of("never-analysed-" + site)).isEmpty();
     }
 
     @Test
@@ -132,6 +142,8 @@ class AnalyticsCycleTests {
                 + "' AND kind = 'stale_sensor'")).isEqualTo(8);
         JsonNode snapshot = json.readTree(redis.opsForValue().get(RedisKeys.analytics(silent)));
         assertThat(snapshot.path("stale").asBoolean()).isTrue();
+        redis.delete(RedisKeys.analytics(silent));
+        assertThat(json.readTree(latest.of(silent).orElseThrow())).isEqualTo(snapshot);
     }
 
     /** A boiler with the sensors both efficiencies need and a conductivity sensor; null: no calorific value. */

@@ -30,6 +30,12 @@ public final class InProcessServices {
         return "http://127.0.0.1:" + InProcessService.port(aiProcessor);
     }
 
+    /** The running ai-processor (started on first use), for a test that drives its analytics cycle itself. */
+    public static synchronized ConfigurableApplicationContext aiProcessor() {
+        aiProcessorUrl();
+        return aiProcessor;
+    }
+
     /** The base URL of alert-service (its internal API; no stream consumer, no e-mail sending), starting it on first use. */
     public static synchronized String alertServiceUrl() {
         if (alertService == null) {

@@ -82,9 +82,12 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
         recorded.copyBodyToResponse();
     }
 
-    /** Never the live values or the growing ingestion log. */
+    /**
+     * Never the live values, the growing ingestion log, nor what another service writes (analytics: read
+     * fresh from ai-processor's own cache key).
+     */
     static boolean cacheable(String path) {
-        return !path.endsWith("/latest") && !path.endsWith("/ingestion-logs");
+        return !path.endsWith("/latest") && !path.endsWith("/ingestion-logs") && !path.endsWith("/analytics");
     }
 
     /** A controller marks an answer that may change any moment (history of an open window) {@code no-store}. */

@@ -2,14 +2,16 @@ package org.steambytes.analytics;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.steambytes.common.security.BaselineSecurity;
 import org.steambytes.common.security.ProblemSecurityHandlers;
 import org.steambytes.common.reading.InfluxReadingStore;
 
-/** Baseline security (the history API is internal) and the reading store. */
+/** Baseline security (the internal APIs), the reading store, and scheduling (the analytics cycle schedules itself). */
 @Configuration(proxyBeanMethods = false)
+@EnableScheduling
 class AnalyticsConfiguration {
 
     @Bean

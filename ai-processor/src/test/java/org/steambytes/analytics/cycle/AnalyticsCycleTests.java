@@ -81,7 +81,8 @@ class AnalyticsCycleTests {
         double fittedNow = 2000 + 60 * (3590 / 3600.0);
         assertThat(value(site, "time_to_threshold", "b1-conductivity")).isCloseTo((2500 - fittedNow) / 60, within(1e-6));
         assertThat(Fixtures.count("SELECT count(*) FROM analytics_results WHERE site_id = '" + site
-                + "' AND kind = 'time_to_threshold'")).as("only where a rule gives a limit").isEqualTo(1);
+                + "' AND kind = 'time_to_threshold' AND window_end = '" + WINDOW_END + "'")).as("only where a rule gives a limit")
+                .isEqualTo(1);
         assertThat(Fixtures.countText(details(site, "efficiency", null, "->'inputs'->'fuel_flow'->>'mean'")))
                 .isEqualTo("750.0");
 
@@ -135,11 +136,11 @@ class AnalyticsCycleTests {
         assertThat(Fixtures.countText(details(noCalorificValue, "efficiency", null, "->>'not_computed'")))
                 .isEqualTo("no calorific value configured for the site");
         assertThat(Fixtures.countText("SELECT value IS NULL FROM analytics_results WHERE site_id = '" + noCalorificValue
-                + "' AND kind = 'efficiency'")).isEqualTo("t");
+                + "' AND kind = 'efficiency' AND window_end = '" + WINDOW_END + "'")).isEqualTo("t");
         assertThat(Fixtures.countText(details(silent, "combustion_efficiency", null, "->>'not_computed'")))
                 .isEqualTo("flue_gas_temperature b1-flue-gas-temp has no reading in the window");
         assertThat(Fixtures.count("SELECT count(*) FROM analytics_results WHERE site_id = '" + silent
-                + "' AND kind = 'stale_sensor'")).isEqualTo(8);
+                + "' AND kind = 'stale_sensor' AND window_end = '" + WINDOW_END + "'")).isEqualTo(8);
         JsonNode snapshot = json.readTree(redis.opsForValue().get(RedisKeys.analytics(silent)));
         assertThat(snapshot.path("stale").asBoolean()).isTrue();
         redis.delete(RedisKeys.analytics(silent));

@@ -23,7 +23,8 @@ import org.steambytes.testsupport.ServiceClient;
 import tools.jackson.databind.JsonNode;
 
 /** The internal history API against readings written to the real InfluxDB. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = "steambytes.analytics.enabled=false") // no cycle beside the tests that drive it themselves
 class HistoryApiTests {
 
     private static final String TOKEN = "history-test-token-0123456789";

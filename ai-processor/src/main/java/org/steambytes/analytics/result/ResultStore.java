@@ -3,11 +3,14 @@ package org.steambytes.analytics.result;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -31,11 +34,13 @@ public class ResultStore {
             + " DO UPDATE SET value = excluded.value, details = excluded.details, computed_at = excluded.computed_at";
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
     private final StringRedisTemplate redis;
     private final JsonMapper json;
 
-    ResultStore(JdbcClient jdbc, StringRedisTemplate redis, JsonMapper json) {
+    ResultStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, StringRedisTemplate redis, JsonMapper json) {
         this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
         this.redis = redis;
         this.json = json;
     }
@@ -43,6 +48,7 @@ public class ResultStore {
     /** Stores the window's rows in the caller's transaction. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void store(SiteResults results) {
+        List<Object[]> rows = new ArrayList<>();
         for (SiteResults.SensorResult sensor : results.sensors()) {
             if (sensor.mean() != null) {
                 Map<String, Object> stats = new LinkedHashMap<>();
@@ -54,28 +60,29 @@ public class ResultStore {
                 stats.put("max", sensor.max());
                 stats.put("stddev", sensor.stddev());
                 stats.put("last", sensor.last());
-                row(results, sensor.sensorId(), "window_stats", sensor.mean(), stats);
+                rows.add(row(results, sensor.sensorId(), "window_stats", sensor.mean(), stats));
             }
             if (sensor.slopePerHour() != null) {
-                row(results, sensor.sensorId(), "trend", sensor.slopePerHour(),
+                rows.add(row(results, sensor.sensorId(), "trend", sensor.slopePerHour(),
                         Map.of("significant", sensor.slopeSignificant(), "fitted_now", sensor.fittedNow(),
-                                "unit_per_hour", sensor.unit() + "/h"));
+                                "unit_per_hour", sensor.unit() + "/h")));
             }
             if (sensor.timeToThresholdH() != null) {
-                row(results, sensor.sensorId(), "time_to_threshold", sensor.timeToThresholdH(),
-                        Map.of("threshold", sensor.threshold(), "operator", sensor.thresholdOperator()));
+                rows.add(row(results, sensor.sensorId(), "time_to_threshold", sensor.timeToThresholdH(),
+                        Map.of("threshold", sensor.threshold(), "operator", sensor.thresholdOperator())));
             }
             if (sensor.stale()) {
                 Map<String, Object> details = new LinkedHashMap<>();
                 details.put("sensor_type", sensor.sensorType());
                 details.put("unit", sensor.unit());
                 details.put("last_seen", sensor.lastSeen() == null ? null : sensor.lastSeen().toString());
-                row(results, sensor.sensorId(), "stale_sensor", sensor.lastSeen() == null ? null
-                        : (double) Duration.between(sensor.lastSeen(), results.windowEnd()).toSeconds(), details);
+                rows.add(row(results, sensor.sensorId(), "stale_sensor", sensor.lastSeen() == null ? null
+                        : (double) Duration.between(sensor.lastSeen(), results.windowEnd()).toSeconds(), details));
             }
         }
-        efficiency(results, "efficiency", results.direct());
-        efficiency(results, "combustion_efficiency", results.combustion());
+        rows.add(efficiency(results, "efficiency", results.direct()));
+        rows.add(efficiency(results, "combustion_efficiency", results.combustion()));
+        jdbcTemplate.batchUpdate(UPSERT, rows); // one round trip for the site's rows
     }
 
     /** The snapshot for readers; a Redis failure only costs the cache (the rows are committed). */
@@ -96,19 +103,19 @@ public class ResultStore {
         return rows;
     }
 
-    private void efficiency(SiteResults results, String kind, SiteResults.Efficiency efficiency) {
+    private Object[] efficiency(SiteResults results, String kind, SiteResults.Efficiency efficiency) {
         Map<String, Object> details = new LinkedHashMap<>();
         details.put("basis", efficiency.basis());
         details.put("inputs", efficiency.inputs());
         if (efficiency.notComputed() != null) {
             details.put("not_computed", efficiency.notComputed());
         }
-        row(results, null, kind, efficiency.valuePct(), details);
+        return row(results, null, kind, efficiency.valuePct(), details);
     }
 
-    private void row(SiteResults results, String sensorId, String kind, Double value, Map<String, Object> details) {
-        jdbc.sql(UPSERT).params(results.siteId(), sensorId, kind, Timestamp.from(results.windowStart()),
+    private Object[] row(SiteResults results, String sensorId, String kind, Double value, Map<String, Object> details) {
+        return new Object[] {results.siteId(), sensorId, kind, Timestamp.from(results.windowStart()),
                 Timestamp.from(results.windowEnd()), value, json.writeValueAsString(details),
-                Timestamp.from(results.computedAt())).update();
+                Timestamp.from(results.computedAt())};
     }
 }

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.env.Environment;
@@ -25,6 +26,7 @@ import org.steambytes.analytics.site.SiteDirectory;
 import org.steambytes.common.reading.ReadingStore;
 import org.steambytes.common.reading.ReadingStoreUnavailableException;
 import org.steambytes.common.reading.SensorSeries;
+import org.steambytes.common.worker.ReplicaName;
 
 /**
  * The analytics step (docs/ARCHITECTURE.md §5): every interval, each enabled site's last window —
@@ -67,7 +69,8 @@ public class AnalyticsCycle implements SchedulingConfigurer {
         this.jdbc = jdbc;
         this.settings = properties.analytics();
         this.clock = clock;
-        this.replica = settings.replica().isBlank() ? hostAndPort(environment) : settings.replica();
+        this.replica = settings.replica().isBlank()
+                ? ReplicaName.hostAndPort(environment.getProperty("server.port", "8083")) : settings.replica();
         this.duration = Timer.builder("steambytes.analytics.cycle").description("Duration of one analytics cycle")
                 .register(meters);
         this.analysed = Counter.builder("steambytes.analytics.sites").description("Site windows analysed")
@@ -114,7 +117,7 @@ public class AnalyticsCycle implements SchedulingConfigurer {
                     + " the next cycle catches up", windowEnd, e.getMessage());
             return new Outcome(windowEnd, done, skipped, true);
         } finally {
-            duration.record(System.nanoTime() - started, java.util.concurrent.TimeUnit.NANOSECONDS);
+            duration.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
         }
         return new Outcome(windowEnd, done, skipped, false);
     }
@@ -159,15 +162,5 @@ public class AnalyticsCycle implements SchedulingConfigurer {
     static Instant alignedEnd(Instant now, Duration interval) {
         long step = interval.toMillis();
         return Instant.ofEpochMilli(Math.floorDiv(now.toEpochMilli(), step) * step);
-    }
-
-    private static String hostAndPort(Environment environment) {
-        String host;
-        try {
-            host = java.net.InetAddress.getLocalHost().getHostName();
-        } catch (java.net.UnknownHostException e) {
-            host = "localhost";
-        }
-        return host + ":" + environment.getProperty("server.port", "8083");
     }
 }

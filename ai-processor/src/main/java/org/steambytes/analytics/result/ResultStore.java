@@ -11,7 +11,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -33,14 +32,12 @@ public class ResultStore {
             + " ON CONFLICT (site_id, kind, coalesce(sensor_id, ''), window_end)"
             + " DO UPDATE SET value = excluded.value, details = excluded.details, computed_at = excluded.computed_at";
 
-    private final JdbcClient jdbc;
-    private final JdbcTemplate jdbcTemplate;
+    private final JdbcTemplate jdbc;
     private final StringRedisTemplate redis;
     private final JsonMapper json;
 
-    ResultStore(JdbcClient jdbc, JdbcTemplate jdbcTemplate, StringRedisTemplate redis, JsonMapper json) {
+    ResultStore(JdbcTemplate jdbc, StringRedisTemplate redis, JsonMapper json) {
         this.jdbc = jdbc;
-        this.jdbcTemplate = jdbcTemplate;
         this.redis = redis;
         this.json = json;
     }
@@ -82,7 +79,7 @@ public class ResultStore {
         }
         rows.add(efficiency(results, "efficiency", results.direct()));
         rows.add(efficiency(results, "combustion_efficiency", results.combustion()));
-        jdbcTemplate.batchUpdate(UPSERT, rows); // one round trip for the site's rows
+        jdbc.batchUpdate(UPSERT, rows); // one round trip for the site's rows
     }
 
     /** The snapshot for readers; a Redis failure only costs the cache (the rows are committed). */
@@ -98,8 +95,8 @@ public class ResultStore {
     /** Deletes results and run claims of windows that ended before {@code before}; returns the rows deleted. */
     @Transactional
     public int deleteBefore(Instant before) {
-        int rows = jdbc.sql("DELETE FROM analytics_results WHERE window_end < ?").param(Timestamp.from(before)).update();
-        jdbc.sql("DELETE FROM analytics_runs WHERE window_end < ?").param(Timestamp.from(before)).update();
+        int rows = jdbc.update("DELETE FROM analytics_results WHERE window_end < ?", Timestamp.from(before));
+        jdbc.update("DELETE FROM analytics_runs WHERE window_end < ?", Timestamp.from(before));
         return rows;
     }
 

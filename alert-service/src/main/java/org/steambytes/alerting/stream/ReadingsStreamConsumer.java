@@ -1,8 +1,6 @@
 package org.steambytes.alerting.stream;
 
 import java.lang.management.ManagementFactory;
-import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -36,6 +34,7 @@ import org.steambytes.alerting.evaluation.SiteEvaluator;
 import org.steambytes.common.worker.BackgroundWorker;
 import org.steambytes.common.redis.RedisKeys;
 import org.steambytes.common.stream.ReadingsStreamEntry;
+import org.steambytes.common.worker.ReplicaName;
 
 /**
  * Reads {@code iot_ingestion:readings} as one consumer of the group (so replicas share the entries and
@@ -87,14 +86,8 @@ class ReadingsStreamConsumer extends BackgroundWorker {
      * name is random too.
      */
     static String defaultName(String port) {
-        String host;
-        try {
-            host = InetAddress.getLocalHost().getHostName();
-        } catch (UnknownHostException e) {
-            host = "localhost";
-        }
         return "0".equals(port) ? ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                : host + ":" + port;
+                : ReplicaName.hostAndPort(port);
     }
 
     String consumerName() {

@@ -14,6 +14,15 @@ public final class RedisKeys {
     /** Stream of accepted readings, bounded with MAXLEN ~; written by iot-ingestion, read by alert-service. */
     public static final String READINGS_STREAM = "iot_ingestion:readings";
 
+    /**
+     * Stream of stored anomalies (common's AnomalyStreamEntry), bounded with MAXLEN ~; written by
+     * ai-processor, read by alert-service through the consumer group {@link #ANOMALIES_GROUP}.
+     */
+    public static final String ANOMALIES_STREAM = "ai_processor:anomalies";
+
+    /** alert-service's consumer group on {@link #ANOMALIES_STREAM}. */
+    public static final String ANOMALIES_GROUP = "alert-service";
+
     public static final Duration LATEST_TTL = Duration.ofSeconds(300);
     public static final Duration DASHBOARD_TTL = Duration.ofSeconds(60);
     public static final Duration API_CACHE_TTL = Duration.ofSeconds(300);

@@ -6,10 +6,10 @@
 --    sensor-hour). Rows already stored keep their values.
 ALTER TABLE analytics_configs
     ALTER COLUMN zscore_threshold SET DEFAULT 3.5,
-    ALTER COLUMN zscore_consecutive SET DEFAULT 3,
-    ALTER COLUMN ewma_limit_sigma SET DEFAULT 4.0,
-    ALTER COLUMN cusum_k_sigma SET DEFAULT 0.5,
-    ALTER COLUMN cusum_h_sigma SET DEFAULT 10.0;
+    ALTER COLUMN zscore_consecutive SET DEFAULT 2,
+    ALTER COLUMN ewma_limit_sigma SET DEFAULT 5.0,
+    ALTER COLUMN cusum_k_sigma SET DEFAULT 1.0,
+    ALTER COLUMN cusum_h_sigma SET DEFAULT 8.0;
 ALTER TABLE analytics_configs ADD CONSTRAINT analytics_configs_detectors CHECK (zscore_threshold > 0
     AND zscore_consecutive >= 1 AND ewma_limit_sigma > 0 AND cusum_k_sigma >= 0 AND cusum_h_sigma > 0) NOT VALID;
 

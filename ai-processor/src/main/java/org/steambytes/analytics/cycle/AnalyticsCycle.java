@@ -19,6 +19,9 @@ import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import org.steambytes.analytics.AnalyticsProperties;
+import org.steambytes.analytics.anomaly.AnomalyStore;
+import org.steambytes.analytics.anomaly.AnomalyStream;
+import org.steambytes.analytics.result.LatestResults;
 import org.steambytes.analytics.result.ResultStore;
 import org.steambytes.analytics.result.SiteResults;
 import org.steambytes.analytics.site.AnalysedSite;
@@ -31,7 +34,9 @@ import org.steambytes.common.worker.ReplicaName;
 /**
  * The analytics step (docs/ARCHITECTURE.md §5): every interval, each enabled site's last window —
  * ending on the interval grid, so every replica names it alike — is read from the reading store in
- * one query, analysed and stored. Replicas split the sites: a site is taken under a transaction-scoped
+ * one query, analysed — statistics, trend, efficiency, staleness, and the anomaly detectors over the points
+ * new since their last look (their state is stored with the results) — and stored; new anomalies then go on
+ * the anomalies stream. Replicas split the sites: a site is taken under a transaction-scoped
  * advisory lock (a replica that does not get it moves on) and claimed in {@code analytics_runs} in the
  * transaction that stores its results, so no window of a site is analysed twice, and a replica that
  * dies mid-site leaves it to the next cycle of any replica. InfluxDB away: the cycle stops with a
@@ -50,6 +55,8 @@ public class AnalyticsCycle implements SchedulingConfigurer {
     private final SiteDirectory sites;
     private final ReadingStore readings;
     private final ResultStore results;
+    private final AnomalyStore anomalies;
+    private final AnomalyStream stream;
     private final TransactionTemplate transactions;
     private final JdbcClient jdbc;
     private final AnalyticsProperties.Analytics settings;
@@ -58,13 +65,17 @@ public class AnalyticsCycle implements SchedulingConfigurer {
     private final Timer duration;
     private final Counter analysed;
     private final Counter failures;
+    private final Counter found;
     private Instant retentionDoneAt = Instant.EPOCH;
 
-    AnalyticsCycle(SiteDirectory sites, ReadingStore readings, ResultStore results, TransactionTemplate transactions,
+    AnalyticsCycle(SiteDirectory sites, ReadingStore readings, ResultStore results, AnomalyStore anomalies,
+            AnomalyStream stream, TransactionTemplate transactions,
             JdbcClient jdbc, AnalyticsProperties properties, Clock clock, MeterRegistry meters, Environment environment) {
         this.sites = sites;
         this.readings = readings;
         this.results = results;
+        this.anomalies = anomalies;
+        this.stream = stream;
         this.transactions = transactions;
         this.jdbc = jdbc;
         this.settings = properties.analytics();
@@ -77,6 +88,8 @@ public class AnalyticsCycle implements SchedulingConfigurer {
                 .register(meters);
         this.failures = Counter.builder("steambytes.analytics.cycle.failures")
                 .description("Analytics cycles stopped by an unreachable store").register(meters);
+        this.found = Counter.builder("steambytes.analytics.anomalies").description("Anomalies found (new rows)")
+                .register(meters);
     }
 
     @Override
@@ -103,6 +116,7 @@ public class AnalyticsCycle implements SchedulingConfigurer {
         Instant windowEnd = alignedEnd(now, settings.interval());
         List<String> done = new ArrayList<>();
         int skipped = 0;
+        stream.publishPending(); // anything a crash left between commit and stream
         try {
             for (AnalysedSite site : sites.enabledSites()) {
                 if (analyse(site, windowEnd, now)) {
@@ -135,13 +149,18 @@ public class AnalyticsCycle implements SchedulingConfigurer {
             }
             List<SensorSeries> window = readings.siteWindow(site.siteId(), windowStart, windowEnd);
             SiteResults siteResults = SiteAnalysis.analyse(site, windowStart, windowEnd, window, now);
+            SiteDetection.Outcome detection = SiteDetection.run(site, siteResults, window,
+                    anomalies.states(site.siteId()));
             results.store(siteResults);
+            found.increment(anomalies.store(site.siteId(), detection.states(), detection.anomalies()));
             return siteResults;
         });
         if (stored == null) {
             return false;
         }
-        results.cache(stored);
+        stream.publishPending();
+        results.cache(stored, anomalies.recent(site.siteId(), now.minus(LatestResults.RECENT_ANOMALIES),
+                LatestResults.RECENT_ANOMALIES_LIMIT));
         analysed.increment();
         return true;
     }
@@ -153,8 +172,10 @@ public class AnalyticsCycle implements SchedulingConfigurer {
         }
         retentionDoneAt = now;
         int deleted = results.deleteBefore(now.minus(settings.retention()));
-        if (deleted > 0) {
-            log.info("Deleted {} analytics results older than {}", deleted, settings.retention());
+        int deletedAnomalies = anomalies.deleteBefore(now.minus(settings.retention()));
+        if (deleted + deletedAnomalies > 0) {
+            log.info("Deleted {} analytics results and {} anomalies older than {}", deleted, deletedAnomalies,
+                    settings.retention());
         }
     }
 

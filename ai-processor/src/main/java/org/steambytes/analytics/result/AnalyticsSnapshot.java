@@ -4,13 +4,14 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.steambytes.analytics.anomaly.StoredAnomaly;
 
 /**
  * A site's latest result set as {@code GET /sites/{site_id}/analytics} answers it and
  * {@code ai_processor:analytics:{<site_id>}} caches it (docs/API.md "Analytics").
  */
 public record AnalyticsSnapshot(String siteId, Instant computedAt, Window window, boolean stale,
-        Map<String, EfficiencyView> efficiency, List<SensorView> sensors, List<Map<String, Object>> anomalies) {
+        Map<String, EfficiencyView> efficiency, List<SensorView> sensors, List<StoredAnomaly> anomalies) {
 
     public record Window(Instant from, Instant to) {
     }
@@ -23,7 +24,8 @@ public record AnalyticsSnapshot(String siteId, Instant computedAt, Window window
             boolean stale) {
     }
 
-    public static AnalyticsSnapshot of(SiteResults results) {
+    /** The snapshot of a window's results with the site's recent anomalies (newest first). */
+    public static AnalyticsSnapshot of(SiteResults results, List<StoredAnomaly> recentAnomalies) {
         Map<String, EfficiencyView> efficiency = new LinkedHashMap<>();
         efficiency.put("direct", view(results.direct()));
         efficiency.put("combustion", view(results.combustion()));
@@ -31,7 +33,8 @@ public record AnalyticsSnapshot(String siteId, Instant computedAt, Window window
                 s.unit(), s.count(), s.mean(), s.min(), s.max(), s.stddev(), s.last(), s.slopePerHour(),
                 s.timeToThresholdH(), s.threshold(), s.stale())).toList();
         return new AnalyticsSnapshot(results.siteId(), results.computedAt(),
-                new Window(results.windowStart(), results.windowEnd()), results.stale(), efficiency, sensors, List.of());
+                new Window(results.windowStart(), results.windowEnd()), results.stale(), efficiency, sensors,
+                recentAnomalies);
     }
 
     private static EfficiencyView view(SiteResults.Efficiency efficiency) {

@@ -1,6 +1,7 @@
 package org.steambytes.analytics.result;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -9,6 +10,7 @@ import java.util.Optional;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.steambytes.analytics.anomaly.AnomalyStore;
 import org.steambytes.common.redis.RedisKeys;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
@@ -20,15 +22,20 @@ import tools.jackson.databind.json.JsonMapper;
 @Component
 public class LatestResults {
 
+    /** The anomalies a result set lists: the last day's before it was computed, newest first, at most 50. */
+    public static final Duration RECENT_ANOMALIES = Duration.ofHours(24);
+    public static final int RECENT_ANOMALIES_LIMIT = 50;
     private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
     };
 
     private final JdbcClient jdbc;
+    private final AnomalyStore anomalies;
     private final StringRedisTemplate redis;
     private final JsonMapper json;
 
-    LatestResults(JdbcClient jdbc, StringRedisTemplate redis, JsonMapper json) {
+    LatestResults(JdbcClient jdbc, AnomalyStore anomalies, StringRedisTemplate redis, JsonMapper json) {
         this.jdbc = jdbc;
+        this.anomalies = anomalies;
         this.redis = redis;
         this.json = json;
     }
@@ -85,7 +92,8 @@ public class LatestResults {
         boolean stale = !views.isEmpty() && views.stream().allMatch(AnalyticsSnapshot.SensorView::stale);
         return Optional.of(new AnalyticsSnapshot(siteId, first.computedAt().toInstant(),
                 new AnalyticsSnapshot.Window(first.windowStart().toInstant(), first.windowEnd().toInstant()), stale,
-                efficiency, views, List.of()));
+                efficiency, views, anomalies.recent(siteId, first.computedAt().toInstant().minus(RECENT_ANOMALIES),
+                        RECENT_ANOMALIES_LIMIT)));
     }
 
     @SuppressWarnings("unchecked")

@@ -14,6 +14,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.analytics.anomaly.StoredAnomaly;
 import org.steambytes.common.redis.RedisKeys;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -83,10 +84,10 @@ public class ResultStore {
     }
 
     /** The snapshot for readers; a Redis failure only costs the cache (the rows are committed). */
-    public void cache(SiteResults results) {
+    public void cache(SiteResults results, List<StoredAnomaly> recentAnomalies) {
         try {
             redis.opsForValue().set(RedisKeys.analytics(results.siteId()),
-                    json.writeValueAsString(AnalyticsSnapshot.of(results)), RedisKeys.ANALYTICS_TTL);
+                    json.writeValueAsString(AnalyticsSnapshot.of(results, recentAnomalies)), RedisKeys.ANALYTICS_TTL);
         } catch (RuntimeException e) {
             log.warn("Analytics of {} not cached ({}); readers fall back to PostgreSQL", results.siteId(), e.getMessage());
         }

@@ -10,7 +10,7 @@ public record SiteAnalyticsConfig(boolean enabled, int windowMinutes, double zsc
         Double calorificValueMj, Double siegertA2, Double siegertB, double dryness, double blowdownPct,
         Double airTemperatureC) {
 
-    /** The defaults of {@code analytics_configs} (V1, V5). */
-    public static final SiteAnalyticsConfig DEFAULTS = new SiteAnalyticsConfig(true, 60, 3.0, 1, 0.2, 3.0, 0.5, 5.0,
+    /** The defaults of {@code analytics_configs} (V1, V5, V6: the detectors' false-alarm budget). */
+    public static final SiteAnalyticsConfig DEFAULTS = new SiteAnalyticsConfig(true, 60, 3.5, 2, 0.2, 5.0, 1.0, 8.0,
             "net", null, null, null, 1.0, 0, null);
 }

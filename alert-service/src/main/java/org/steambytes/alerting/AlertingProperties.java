@@ -9,6 +9,7 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
+import org.steambytes.common.redis.RedisKeys;
 import org.steambytes.common.security.InternalApiSettings;
 
 /**
@@ -23,7 +24,8 @@ public record AlertingProperties(
         @NotBlank String mailFrom,
         @NotNull URI dashboardUrl,
         @Valid @NotNull @DefaultValue Stream stream,
-        @Valid @NotNull @DefaultValue Notification notification) {
+        @Valid @NotNull @DefaultValue Notification notification,
+        @Valid @NotNull @DefaultValue Analytics analytics) {
 
     /**
      * The readings stream ({@code enabled=false}: this replica only sends e-mails and reminders): consumer
@@ -49,7 +51,8 @@ public record AlertingProperties(
      * E-mail: re-notify unacknowledged critical/high alerts every {@code renotifyEvery}, escalate to the
      * site's escalation e-mails after {@code escalateAfter}; more than {@code floodLimit} alerts in
      * {@code floodWindow} at one site become one summary. The outbox is polled every {@code poll}; a
-     * failed send is retried after {@code retry} (doubling up to 5 min).
+     * failed send is retried after {@code retry} (doubling up to 5 min). Shelved alerts whose time is up come
+     * back every {@code shelveCheck}.
      */
     public record Notification(
             @NotNull @DefaultValue("15m") Duration renotifyEvery,
@@ -59,6 +62,27 @@ public record AlertingProperties(
             @NotNull @DefaultValue("500ms") Duration poll,
             @NotNull @DefaultValue("2s") Duration retry,
             @NotNull @DefaultValue("30s") Duration reminderCheck,
-            @NotNull @DefaultValue("1h") Duration digestEvery) {
+            @NotNull @DefaultValue("1h") Duration digestEvery,
+            @NotNull @DefaultValue("15s") Duration shelveCheck) {
+    }
+
+    /**
+     * What follows ai-processor's results ({@code enabled=false}: none of it runs in this replica — frontend-api's
+     * tests start alert-service so): the anomalies stream {@code ai_processor:anomalies} read as one consumer of
+     * {@code group} (consumer name blank: {@code host:port}), {@code batch} entries per read, entries another
+     * consumer left pending longer than {@code claimIdle} claimed; {@code anomaly} alerts checked for their quiet
+     * time every {@code anomalyClearCheck}, followed anomalies forgotten after a day (checked every
+     * {@code followedCleanup}); {@code efficiency_drop} rules judged every {@code efficiencyCheck}.
+     */
+    public record Analytics(
+            @DefaultValue("true") boolean enabled,
+            @NotBlank @DefaultValue(RedisKeys.ANOMALIES_GROUP) String group,
+            @DefaultValue("") String consumer,
+            @Min(1) @DefaultValue("100") int batch,
+            @NotNull @DefaultValue("1s") Duration block,
+            @NotNull @DefaultValue("60s") Duration claimIdle,
+            @NotNull @DefaultValue("15s") Duration anomalyClearCheck,
+            @NotNull @DefaultValue("1h") Duration followedCleanup,
+            @NotNull @DefaultValue("60s") Duration efficiencyCheck) {
     }
 }

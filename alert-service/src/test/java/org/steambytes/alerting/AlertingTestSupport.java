@@ -22,6 +22,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.steambytes.common.reading.Reading;
 import org.steambytes.common.redis.RedisKeys;
+import org.steambytes.common.stream.AnomalyStreamEntry;
 import org.steambytes.common.stream.ReadingsStreamEntry;
 import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
@@ -47,8 +48,23 @@ public final class AlertingTestSupport {
     }
 
     public static void register(DynamicPropertyRegistry registry, String group) {
+        register(registry, properties(group));
+    }
+
+    public static void register(DynamicPropertyRegistry registry, Map<String, String> properties) {
         RealStores.register(registry);
-        properties(group).forEach((name, value) -> registry.add(name, () -> value));
+        properties.forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /**
+     * The settings with the anomaly follower and the efficiency watch on (the anomalies group is the
+     * test class's own). Only one test context should follow at a time: stop it after the class
+     * ({@link #stopAnalytics}), or another context's follower would act on the next class's anomalies.
+     */
+    public static Map<String, String> analyticsProperties(String group) {
+        Map<String, String> properties = properties(group);
+        properties.put("steambytes.analytics.enabled", "true");
+        return properties;
     }
 
     /** alert-service's settings in these tests (another replica started in-process gets the same). */
@@ -71,6 +87,14 @@ public final class AlertingTestSupport {
         properties.put("steambytes.notification.renotify-every", "3s");
         properties.put("steambytes.notification.escalate-after", "4s");
         properties.put("steambytes.notification.digest-every", "2s");
+        properties.put("steambytes.notification.shelve-check", "300ms");
+        // Off unless a test class follows anomalies itself (analyticsProperties).
+        properties.put("steambytes.analytics.enabled", "false");
+        properties.put("steambytes.analytics.group", group);
+        properties.put("steambytes.analytics.block", "200ms");
+        properties.put("steambytes.analytics.claim-idle", "2s");
+        properties.put("steambytes.analytics.anomaly-clear-check", "300ms");
+        properties.put("steambytes.analytics.efficiency-check", "1h"); // tests run the watch themselves
         return properties;
     }
 
@@ -110,6 +134,37 @@ public final class AlertingTestSupport {
     public static void dropGroup(ApplicationContext context, String group) {
         context.getBean("readingsStreamConsumer", SmartLifecycle.class).stop();
         context.getBean(StringRedisTemplate.class).opsForStream().destroyGroup(RedisKeys.READINGS_STREAM, group);
+    }
+
+    /** After a test class that followed anomalies: stop its follower, remove its group on the anomalies stream. */
+    public static void stopAnalytics(ApplicationContext context, String group) {
+        context.getBean("anomalyStreamFollower", SmartLifecycle.class).stop();
+        context.getBean(StringRedisTemplate.class).opsForStream().destroyGroup(RedisKeys.ANOMALIES_STREAM, group);
+    }
+
+    /** An {@code anomaly} rule; returns its id. */
+    public static UUID anomalyRule(Site site, String sensorId, String detector, Integer clearAfterS, String severity) {
+        UUID ruleId = UUID.randomUUID();
+        Fixtures.execute("INSERT INTO alert_rules (rule_id, site_id, sensor_id, kind, detector, clear_after_s, severity)"
+                + " VALUES ('" + ruleId + "', '" + site.siteId() + "', '" + sensorId + "', 'anomaly', "
+                + (detector == null ? "NULL" : "'" + detector + "'") + ", " + clearAfterS + ", '" + severity + "')");
+        return ruleId;
+    }
+
+    /** A stored anomaly, as ai-processor writes its row; the returned entry is what it then streams. */
+    public static AnomalyStreamEntry anomaly(Site site, String sensorId, String detector, double value, double threshold,
+            String explanation, Instant observedAt) {
+        long id = Fixtures.count("INSERT INTO anomalies (site_id, sensor_id, detector, observed_at, value, score, threshold,"
+                + " explanation) VALUES ('" + site.siteId() + "', '" + sensorId + "', '" + detector + "', '" + observedAt
+                + "', " + value + ", " + (threshold + 1) + ", " + threshold + ", '" + explanation.replace("'", "''")
+                + "') RETURNING id");
+        return new AnomalyStreamEntry(id, site.siteId(), sensorId, detector, observedAt, value, threshold + 1, threshold,
+                explanation);
+    }
+
+    /** Puts an anomaly on {@code ai_processor:anomalies} as ai-processor does (the shared codec). */
+    public static void stream(StringRedisTemplate redis, AnomalyStreamEntry entry) {
+        redis.opsForStream().add(StreamRecords.newRecord().in(RedisKeys.ANOMALIES_STREAM).ofMap(entry.encode()));
     }
 
     public static GreenMail smtp() {

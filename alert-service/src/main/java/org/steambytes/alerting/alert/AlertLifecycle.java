@@ -1,6 +1,7 @@
 package org.steambytes.alerting.alert;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
@@ -32,11 +33,13 @@ public class AlertLifecycle {
     private final JdbcClient jdbc;
     private final Alerts alerts;
     private final ApplicationEventPublisher events;
+    private final Clock clock;
 
-    AlertLifecycle(JdbcClient jdbc, Alerts alerts, ApplicationEventPublisher events) {
+    AlertLifecycle(JdbcClient jdbc, Alerts alerts, ApplicationEventPublisher events, Clock clock) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.events = events;
+        this.clock = clock;
     }
 
     /**
@@ -74,22 +77,29 @@ public class AlertLifecycle {
                 .query(Long.class).single() > 0;
     }
 
+    private record Resolution(Instant at, boolean wasShelved) {
+    }
+
     /**
      * Resolves an active alert; false if it was resolved already. Never before it opened: a no-data or
      * site-lost alert opens when the silence is noticed, and a gateway's buffered readings that end it
-     * may carry older times.
+     * may carry older times. A shelved alert's shelving ends with it (its resolution is recorded, not mailed).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean resolve(UUID alertId, Double value, Instant reportedAt) {
-        Optional<Timestamp> resolvedAt = jdbc.sql("UPDATE alerts SET state = 'resolved',"
-                        + " resolved_at = greatest(?::timestamptz, opened_at), updated_at = now()"
-                        + " WHERE alert_id = ? AND state <> 'resolved' RETURNING resolved_at")
-                .params(Timestamp.from(reportedAt), alertId).query(Timestamp.class).optional();
-        if (resolvedAt.isEmpty()) {
+        Optional<Resolution> resolution = jdbc.sql("WITH before AS (SELECT alert_id, shelved_until FROM alerts"
+                        + " WHERE alert_id = ? AND state <> 'resolved' FOR UPDATE)"
+                        + " UPDATE alerts a SET state = 'resolved', resolved_at = greatest(?::timestamptz, a.opened_at),"
+                        + " shelved_until = NULL, shelve_reason = NULL, updated_at = now() FROM before"
+                        + " WHERE a.alert_id = before.alert_id RETURNING a.resolved_at, before.shelved_until > ? AS was_shelved")
+                .params(alertId, Timestamp.from(reportedAt), Timestamp.from(clock.instant()))
+                .query((rs, row) -> new Resolution(rs.getTimestamp("resolved_at").toInstant(), rs.getBoolean("was_shelved")))
+                .optional();
+        if (resolution.isEmpty()) {
             return false;
         }
-        Instant at = resolvedAt.get().toInstant();
-        record(alerts.find(alertId).orElseThrow(), AlertTransition.RESOLVED, value, at, null, null);
+        record(alerts.find(alertId).orElseThrow(), AlertTransition.RESOLVED, value, resolution.get().at(), null, null,
+                resolution.get().wasShelved());
         return true;
     }
 
@@ -119,11 +129,16 @@ public class AlertLifecycle {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void record(AlertSnapshot alert, AlertTransition transition, Double value, Instant at, String actor, String note) {
+        record(alert, transition, value, at, actor, note, alert.shelvedAt(clock.instant()));
+    }
+
+    private void record(AlertSnapshot alert, AlertTransition transition, Double value, Instant at, String actor,
+            String note, boolean shelved) {
         long eventId = jdbc.sql("INSERT INTO alert_events (alert_id, transition, value, occurred_at, actor, note)"
                         + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
                 .params(alert.alertId(), transition.wireName(), value, Timestamp.from(at), actor, note)
                 .query(Long.class).single();
-        events.publishEvent(new AlertTransitioned(alert, transition, eventId, value, at, actor, note));
+        events.publishEvent(new AlertTransitioned(alert, transition, eventId, value, at, actor, note, shelved));
     }
 
     private Optional<UUID> activeId(Opening opening) {

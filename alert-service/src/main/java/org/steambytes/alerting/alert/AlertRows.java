@@ -18,7 +18,8 @@ final class AlertRows {
                 rs.getObject("rule_id", UUID.class), rs.getString("kind"), rs.getString("state"),
                 Severity.of(rs.getString("severity")), (Double) rs.getObject("value"), (Double) rs.getObject("limit_value"),
                 rs.getString("message"), instant(rs, "opened_at"), instant(rs, "acknowledged_at"),
-                rs.getString("acknowledged_by"), instant(rs, "resolved_at"));
+                rs.getString("acknowledged_by"), instant(rs, "resolved_at"), instant(rs, "shelved_until"),
+                rs.getString("shelve_reason"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

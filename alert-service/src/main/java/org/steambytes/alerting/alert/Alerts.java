@@ -36,6 +36,19 @@ public class Alerts {
                 .query((rs, row) -> AlertRows.snapshot(rs)).optional();
     }
 
+    /** The active alert of a rule for a sensor (null for a site-level rule). */
+    public Optional<AlertSnapshot> active(UUID ruleId, String sensorId) {
+        return jdbc.sql("SELECT * FROM alerts WHERE rule_id = ? AND coalesce(sensor_id, '') = coalesce(?, '')"
+                        + " AND state <> 'resolved'")
+                .params(ruleId, sensorId).query((rs, row) -> AlertRows.snapshot(rs)).optional();
+    }
+
+    /** Every active alert of a kind, across sites. */
+    public List<AlertSnapshot> activeOfKind(String kind) {
+        return jdbc.sql("SELECT * FROM alerts WHERE kind = ? AND state <> 'resolved' ORDER BY opened_at")
+                .param(kind).query((rs, row) -> AlertRows.snapshot(rs)).list();
+    }
+
     public List<String> sitesWithActiveAlerts() {
         return jdbc.sql("SELECT DISTINCT site_id FROM alerts WHERE state <> 'resolved'").query(String.class).list();
     }

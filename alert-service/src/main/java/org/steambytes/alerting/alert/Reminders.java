@@ -22,11 +22,12 @@ import org.steambytes.alerting.lock.JobLocks;
 public class Reminders implements SchedulingConfigurer {
 
     /**
-     * Unacknowledged critical or high alerts, except while their site is in maintenance (an escalation
-     * then waits until it ends instead of being used up unsent) or lost (the lost-site alert speaks for
-     * the site's other alerts).
+     * Unacknowledged critical or high alerts, except while shelved or their site is in maintenance (an
+     * escalation then waits until it ends instead of being used up unsent) or lost (the lost-site alert
+     * speaks for the site's other alerts).
      */
     private static final String URGENT = "state = 'open' AND severity IN ('critical', 'high')"
+            + " AND (shelved_until IS NULL OR shelved_until <= now())"
             + " AND NOT EXISTS (SELECT 1 FROM maintenance_windows m WHERE m.site_id = alerts.site_id"
             + " AND m.starts_at <= now() AND m.ends_at > now())"
             + " AND (kind = 'site_lost' OR NOT EXISTS (SELECT 1 FROM alerts lost WHERE lost.site_id = alerts.site_id"

@@ -42,7 +42,8 @@ public class MailComposer {
                         + (sensor == null ? "" : " (" + sensor.sensorType() + ")")).append('\n')
                 .append("Alert:     ").append(alert.message()).append('\n')
                 .append("Value:     ").append(value == null ? "-" : format(value) + unit).append('\n')
-                .append("Limit:     ").append(alert.limit() == null ? "-" : format(alert.limit()) + unit).append('\n')
+                .append("Limit:     ").append(alert.limit() == null ? "-" : format(alert.limit()) + limitUnit(alert.kind(), unit))
+                .append('\n')
                 .append("Severity:  ").append(alert.severity().wireName()).append('\n')
                 .append("Time:      ").append(time(site, at)).append('\n')
                 .append("State:     ").append(alert.state()).append('\n');
@@ -70,13 +71,22 @@ public class MailComposer {
         return new Email(subject, body);
     }
 
-    /** What value and limit are measured in: the sensor's unit, per hour for a rate, seconds for silence. */
+    /**
+     * What value and limit are measured in: the sensor's unit, per hour for a rate, seconds for silence,
+     * percent for an efficiency.
+     */
     static String unit(String kind, SensorInfo sensor) {
         return switch (kind) {
             case "no_data" -> " s";
+            case "efficiency_drop" -> " %";
             case "rate_of_change" -> sensor == null ? "/h" : " " + sensor.unit() + "/h";
             default -> sensor == null ? "" : " " + sensor.unit();
         };
+    }
+
+    /** An anomaly's limit is its detector's threshold (a z-score, a control limit, a CUSUM bound), not always in the sensor's unit. */
+    private static String limitUnit(String kind, String unit) {
+        return "anomaly".equals(kind) ? " (the detector's threshold)" : unit;
     }
 
     /** Low-priority alerts of a site, as one e-mail: each transition by its own subject line. */

@@ -8,6 +8,8 @@ enum Suppression {
     MAINTENANCE,
     /** The site was in an alert flood: the summary speaks for it. */
     FLOOD,
+    /** The alert was shelved: recorded, not sent. */
+    SHELVED,
     /** The site has nobody to tell. */
     NO_RECIPIENTS,
     /** A low-priority transition waiting for the site's digest (spelled {@code digest}). */

@@ -16,6 +16,8 @@ import org.steambytes.common.alert.Severity;
  * Handled at once rather than just before commit: a flood is judged by the alerts opened up to this
  * one, as they happen. Opened, acknowledged and resolved go to the site's notification e-mails (a low
  * alert's wait for the digest); "still open" reminders too, escalations to the escalation e-mails.
+ * Shelving and unshelving are recorded events only; a transition of a shelved alert is kept as
+ * {@code shelved} and not sent.
  */
 @Component
 class TransitionMails {
@@ -37,6 +39,9 @@ class TransitionMails {
         if (!TransactionSynchronizationManager.isActualTransactionActive()) {
             throw new IllegalStateException("an alert transition's e-mail must be queued in its transaction");
         }
+        if (event.transition().shelving()) {
+            return;
+        }
         SiteInfo site = sites.find(event.alert().siteId()).orElse(null);
         if (site == null) {
             return; // the site was deleted meanwhile; its alerts go with it
@@ -47,13 +52,14 @@ class TransitionMails {
         String messageId = MessageIds.alert(alert.alertId(), transition, event.eventId());
         if (transition == AlertTransition.ESCALATED) {
             outbox.queue(site, alert.alertId(), OutboxKind.ESCALATION, messageId, site.escalationEmails(), email,
-                    conditions.maintenance(site) ? Suppression.MAINTENANCE : null);
+                    event.shelved() ? Suppression.SHELVED : conditions.maintenance(site) ? Suppression.MAINTENANCE : null);
         } else if (transition == AlertTransition.RENOTIFIED) {
             outbox.queue(site, alert.alertId(), OutboxKind.RENOTIFY, messageId, site.notificationEmails(), email,
-                    conditions.maintenance(site) ? Suppression.MAINTENANCE
+                    event.shelved() ? Suppression.SHELVED : conditions.maintenance(site) ? Suppression.MAINTENANCE
                             : conditions.inFlood(site) ? Suppression.FLOOD : null);
         } else {
-            Suppression suppressed = conditions.maintenance(site) ? Suppression.MAINTENANCE
+            Suppression suppressed = event.shelved() ? Suppression.SHELVED
+                    : conditions.maintenance(site) ? Suppression.MAINTENANCE
                     : conditions.flood(site) ? Suppression.FLOOD
                     : alert.severity() == Severity.LOW ? Suppression.DIGEST_WAITING : null;
             outbox.queue(site, alert.alertId(), OutboxKind.TRANSITION, messageId, site.notificationEmails(), email,

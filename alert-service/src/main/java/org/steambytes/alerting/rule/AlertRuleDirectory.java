@@ -54,12 +54,14 @@ public class AlertRuleDirectory {
     }
 
     private static final String SELECT = "SELECT rule_id, site_id, sensor_id, kind, operator, limit_value, deadband,"
-            + " delay_s, window_s, samples, severity, name FROM alert_rules";
+            + " delay_s, window_s, samples, severity, name, detector, clear_after_s, floor_pct, method FROM alert_rules";
 
     private static AlertRule map(java.sql.ResultSet rs) throws java.sql.SQLException {
         return new AlertRule(rs.getObject("rule_id", UUID.class), rs.getString("site_id"), rs.getString("sensor_id"),
                 RuleKind.of(rs.getString("kind")), rs.getString("operator"), (Double) rs.getObject("limit_value"),
                 rs.getDouble("deadband"), rs.getInt("delay_s"), (Integer) rs.getObject("window_s"),
-                (Integer) rs.getObject("samples"), Severity.of(rs.getString("severity")), rs.getString("name"));
+                (Integer) rs.getObject("samples"), Severity.of(rs.getString("severity")), rs.getString("name"),
+                rs.getString("detector"), (Integer) rs.getObject("clear_after_s"), (Double) rs.getObject("floor_pct"),
+                rs.getString("method"));
     }
 }

@@ -36,7 +36,7 @@ public final class InProcessServices {
         return aiProcessor;
     }
 
-    /** The base URL of alert-service (its internal API; no stream consumer, no e-mail sending), starting it on first use. */
+    /** The base URL of alert-service (its internal API; no stream consumer, no anomaly follower, no e-mail sending), starting it on first use. */
     public static synchronized String alertServiceUrl() {
         if (alertService == null) {
             alertService = InProcessService.start(AlertingApplication.class, "alert-service", Map.of(
@@ -44,6 +44,7 @@ public final class InProcessServices {
                     "steambytes.mail-from", "alerts@localhost",
                     "steambytes.dashboard-url", "http://localhost:8080",
                     "steambytes.stream.enabled", "false",
+                    "steambytes.analytics.enabled", "false",
                     "spring.mail.host", "127.0.0.1",
                     "steambytes.notification.poll", "1h"));
         }

@@ -54,7 +54,8 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/api-keys", "{\"name\": \"k\", \"role\": \"reader\", \"site_ids\": [\"<site-a>\"]}"),
             Map.entry("POST /api/v1/users", "{\"username\": \"u-<random>\", \"password\": \"correct horse battery\","
                     + " \"role\": \"viewer\", \"site_ids\": [\"<site-a>\"]}"),
-            Map.entry("PUT /api/v1/users/{username}", "{\"role\": \"operator\", \"site_ids\": [\"<site-a>\"]}"));
+            Map.entry("PUT /api/v1/users/{username}", "{\"role\": \"operator\", \"site_ids\": [\"<site-a>\"]}"),
+            Map.entry("PUT /api/v1/sites/{siteId}/analytics-config", "{\"window_minutes\": 30, \"calorific_value_mj\": 36.0}"));
 
     enum Caller { NONE, READER_OF_A, ADMIN_OF_A, ADMIN_OF_ALL }
 
@@ -81,7 +82,7 @@ class AuthorizationMatrixTests {
     static void realStores(DynamicPropertyRegistry registry) {
         RealStores.register(registry);
         registry.add("steambytes.internal.token", () -> InProcessServices.INTERNAL_TOKEN);
-        registry.add("steambytes.ai-processor-url", InProcessServices::aiProcessorUrl); // history is answered for real
+        registry.add("steambytes.ai-processor-url", InProcessServices::aiProcessorUrl); // history and settings answered for real
     }
 
     @LocalServerPort
@@ -170,7 +171,8 @@ class AuthorizationMatrixTests {
             return 401;
         }
         boolean adminOnly = endpoint.pattern().startsWith("/api/v1/api-keys")
-                || endpoint.pattern().startsWith("/api/v1/users");
+                || endpoint.pattern().startsWith("/api/v1/users")
+                || endpoint.pattern().endsWith("/analytics-config"); // reading the settings too
         if (caller == Caller.READER_OF_A && (adminOnly || !endpoint.isRead())) {
             return 403;
         }

@@ -13,7 +13,7 @@ import org.springframework.web.client.RestClientException;
 import org.steambytes.api.ApiProperties;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.Sites;
-import org.steambytes.api.web.UpstreamProblems;
+import org.steambytes.api.neighbour.NeighbourProblems;
 import org.steambytes.common.problem.ProblemException;
 import org.steambytes.common.security.InternalRestClients;
 import tools.jackson.databind.JsonNode;
@@ -64,7 +64,7 @@ public class AnalyticsSettings {
                         e.getStatusCode());
                 throw unavailable(write);
             }
-            throw UpstreamProblems.relay(e, json).orElseGet(() -> {
+            throw NeighbourProblems.relay(e, json).orElseGet(() -> {
                 log.warn("ai-processor answered the analytics settings of {} with {} and no problem", siteId, e.getStatusCode());
                 return unavailable(write);
             });

@@ -18,7 +18,7 @@ import org.springframework.transaction.annotation.Transactional;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.sensor.SensorView;
 import org.steambytes.api.sensor.Sensors;
-import org.steambytes.api.web.TimeWindow;
+import org.steambytes.api.window.TimeWindow;
 import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 

@@ -12,7 +12,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.Sites;
-import org.steambytes.api.web.TimeWindow;
+import org.steambytes.api.window.TimeWindow;
 
 /**
  * A site's efficiency over time, for charts: each analysed window's direct ({@code efficiency}) and

@@ -1,4 +1,4 @@
-package org.steambytes.api.web;
+package org.steambytes.api.neighbour;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,9 +16,9 @@ import tools.jackson.databind.json.JsonMapper;
  * service) passed on to the caller as it is — status, code, detail and the fields in {@code errors} —
  * without the neighbour's internal path.
  */
-public final class UpstreamProblems {
+public final class NeighbourProblems {
 
-    private UpstreamProblems() {
+    private NeighbourProblems() {
     }
 
     /** The problem the neighbour answered, or empty when its body is not one. */

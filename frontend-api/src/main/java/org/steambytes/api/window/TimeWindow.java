@@ -1,4 +1,4 @@
-package org.steambytes.api.web;
+package org.steambytes.api.window;
 
 import java.time.Clock;
 import java.time.Duration;

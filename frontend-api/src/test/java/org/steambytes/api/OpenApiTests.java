@@ -73,4 +73,25 @@ class OpenApiTests {
         }));
         assertThat(undocumented).as("every operation documents 401").isEmpty();
     }
+    @Test
+    void describesTheAnalyticsAndShelvingRoutes() {
+        JsonNode docs = new ServiceClient(port).get("/v3/api-docs").json();
+        JsonNode paths = docs.path("paths");
+
+        JsonNode settings = paths.path("/api/v1/sites/{siteId}/analytics-config");
+        assertThat(settings.path("get").path("responses").propertyNames()).contains("200", "401", "403", "404", "503");
+        assertThat(settings.path("put").path("responses").propertyNames()).contains("200", "403", "422", "503");
+        assertThat(settings.path("put").path("requestBody").toString()).contains("AnalyticsSettings");
+        assertThat(docs.path("components").path("schemas").path("AnalyticsSettings").path("properties").propertyNames())
+                .contains("window_minutes", "cusum_k_sigma", "cusum_h_sigma", "siegert_a2", "air_temperature_c");
+        assertThat(paths.path("/api/v1/sites/{siteId}/anomalies").path("get").path("parameters").findValuesAsString("name"))
+                .contains("from", "to", "sensor_id", "detector", "page", "size");
+        assertThat(paths.path("/api/v1/sites/{siteId}/efficiency").path("get").path("parameters").findValuesAsString("name"))
+                .contains("from", "to");
+        JsonNode shelve = paths.path("/api/v1/alerts/{alertId}/shelve");
+        assertThat(shelve.path("post").path("responses").propertyNames()).contains("200", "403", "404", "409", "422", "503");
+        assertThat(shelve.path("delete").path("responses").propertyNames()).contains("200", "403", "404", "409", "503");
+        assertThat(docs.toString()).contains("shelved_until", "shelve_reason", "clear_after_s", "floor_pct", "direct_pct",
+                "combustion_not_computed", "anomaly_id");
+    }
 }

@@ -2,6 +2,10 @@ package org.steambytes.api.alert;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -14,25 +18,32 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.Sites;
+import org.steambytes.api.window.TimeWindow;
 import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 
-/** Alerts within the caller's scope, newest first; acknowledging goes through alert-service, which owns them. */
+/** Alerts within the caller's scope, newest first; acknowledging and shelving go through alert-service, which owns them. */
 @Service
 public class Alerts {
 
     private static final Set<String> STATES = Set.of("open", "acknowledged", "resolved");
     private static final String COLUMNS = "alert_id, site_id, sensor_id, rule_id, kind, state, severity, opened_at, "
-            + "value, limit_value, message, acknowledged_at, acknowledged_by, resolved_at";
+            + "value, limit_value, message, acknowledged_at, acknowledged_by, resolved_at, shelved_until, shelve_reason";
+    /** alert-service's limit too: a shelved alert must come back within a week. */
+    static final Duration LONGEST_SHELVING = Duration.ofDays(7);
+    static final int MAX_REASON = 500;
 
     private final JdbcTemplate jdbc;
     private final Sites sites;
     private final AlertServiceClient alertService;
 
-    Alerts(JdbcTemplate jdbc, Sites sites, AlertServiceClient alertService) {
+    private final Clock clock;
+
+    Alerts(JdbcTemplate jdbc, Sites sites, AlertServiceClient alertService, Clock clock) {
         this.jdbc = jdbc;
         this.sites = sites;
         this.alertService = alertService;
+        this.clock = clock;
     }
 
     public Page<AlertView> list(ApiCaller caller, String siteId, String state, Pageable pageable) {
@@ -73,8 +84,54 @@ public class Alerts {
     /** Forwarded to alert-service; if it cannot be reached nothing changes and the caller gets 503. */
     public AlertView acknowledge(ApiCaller caller, UUID alertId, String note) {
         get(caller, alertId);
-        alertService.acknowledge(alertId, "api-key:" + caller.keyId(), note);
+        alertService.acknowledge(alertId, who(caller), note);
         return get(caller, alertId);
+    }
+
+    /**
+     * Shelves an open or acknowledged alert until {@code until} (RFC 3339 or epoch milliseconds, in the
+     * future, at most 7 days ahead) for {@code reason} (required, at most 500 characters): 422 naming
+     * each wrong field before alert-service is asked, which records who and why and refuses a resolved
+     * alert (409 {@code alert_not_shelvable}).
+     */
+    public AlertView shelve(ApiCaller caller, UUID alertId, String until, String reason) {
+        get(caller, alertId);
+        List<FieldProblem> errors = new ArrayList<>();
+        Instant end = null;
+        if (until == null) {
+            errors.add(FieldProblem.of("until", "is required: when the alert comes back"));
+        } else {
+            end = TimeWindow.instant("until", until, errors);
+            Instant now = clock.instant();
+            if (end != null && !end.isAfter(now)) {
+                errors.add(FieldProblem.of("until", "must be in the future"));
+            } else if (end != null && end.isAfter(now.plus(LONGEST_SHELVING))) {
+                errors.add(FieldProblem.of("until", "must be at most 7 days ahead"));
+            }
+        }
+        if (reason == null || reason.isBlank()) {
+            errors.add(FieldProblem.of("reason", "is required: why the alert is shelved"));
+        } else if (reason.length() > MAX_REASON) {
+            errors.add(FieldProblem.of("reason", "must be at most " + MAX_REASON + " characters"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed",
+                    errors.size() + " field" + (errors.size() == 1 ? " is" : "s are") + " invalid.").withErrors(errors);
+        }
+        alertService.shelve(alertId, end, reason, who(caller));
+        return get(caller, alertId);
+    }
+
+    /** Ends a shelving now; 409 {@code alert_not_shelved} from alert-service when it is not shelved. */
+    public AlertView unshelve(ApiCaller caller, UUID alertId) {
+        get(caller, alertId);
+        alertService.unshelve(alertId, who(caller));
+        return get(caller, alertId);
+    }
+
+    /** The actor alert-service records for a change through this API. */
+    private static String who(ApiCaller caller) {
+        return "api-key:" + caller.keyId();
     }
 
     private static AlertView row(ResultSet rs, int rowNum) throws SQLException {
@@ -82,6 +139,10 @@ public class Alerts {
                 rs.getString(5), rs.getString(6), rs.getString(7), rs.getTimestamp(8).toInstant(),
                 (Double) rs.getObject(9), (Double) rs.getObject(10), rs.getString(11),
                 rs.getTimestamp(12) == null ? null : rs.getTimestamp(12).toInstant(), rs.getString(13),
-                rs.getTimestamp(14) == null ? null : rs.getTimestamp(14).toInstant());
+                instant(rs.getTimestamp(14)), instant(rs.getTimestamp(15)), rs.getString(16));
+    }
+
+    private static Instant instant(Timestamp timestamp) {
+        return timestamp == null ? null : timestamp.toInstant();
     }
 }

@@ -1,6 +1,7 @@
 /**
- * Alerts: the boiler alerts alert-service raised, listed within the caller's sites, and acknowledging
+ * Alerts: the boiler alerts alert-service raised, listed within the caller's sites, and acknowledging or shelving
  * one through alert-service's internal API (alert-service owns them). Uses caller, site (scope checks),
- * the root package's properties (alert-service's address) and the shared web helpers.
+ * the root package's properties (alert-service's address), neighbour (its refusals passed on), window
+ * (a shelving's end) and the shared web helpers.
  */
 package org.steambytes.api.alert;

@@ -52,6 +52,18 @@ class AlertRule {
     @Column(length = 200)
     private String name;
 
+    @Column(length = 16)
+    private String detector;
+
+    @Column(name = "clear_after_s")
+    private Integer clearAfterSeconds;
+
+    @Column(name = "floor_pct")
+    private Double floorPct;
+
+    @Column(length = 12)
+    private String method;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -79,11 +91,15 @@ class AlertRule {
         this.severity = spec.severity();
         this.enabled = spec.enabled();
         this.name = spec.name();
+        this.detector = spec.detector();
+        this.clearAfterSeconds = spec.clearAfterS();
+        this.floorPct = spec.floorPct();
+        this.method = spec.method();
         this.updatedAt = now;
     }
 
     AlertRuleView view() {
         return new AlertRuleView(ruleId, siteId, sensorId, kind, operator, limit, deadband, delaySeconds, windowSeconds,
-                samples, severity, enabled, name, createdAt, updatedAt);
+                samples, severity, enabled, name, detector, clearAfterSeconds, floorPct, method, createdAt, updatedAt);
     }
 }

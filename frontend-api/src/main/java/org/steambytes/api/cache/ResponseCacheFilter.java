@@ -20,7 +20,8 @@ import org.steambytes.api.caller.ApiCaller;
  * Caches successful reads of sites and their metadata in Redis for 5 minutes and evicts them when a
  * write through this API changes the site. Runs after authentication; an entry is keyed by the
  * caller's scope, so it is only ever served to a caller who saw exactly that answer (a 200 stored for
- * one scope can never reach a key of another). Latest values, ingestion logs and answers marked
+ * one scope can never reach a key of another). Latest values, ingestion logs, what ai-processor writes
+ * (analytics, its settings, anomalies, efficiency) and answers marked
  * {@code Cache-Control: no-store} (history of a window not yet closed) are never cached.
  * Redis unreachable: requests pass straight through.
  */
@@ -84,10 +85,12 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
 
     /**
      * Never the live values, the growing ingestion log, nor what another service writes (analytics: read
-     * fresh from ai-processor's own cache key).
+     * fresh from ai-processor's own cache key; its settings, anomalies and efficiency series: ai-processor's
+     * rows, which change without a write through this API).
      */
     static boolean cacheable(String path) {
-        return !path.endsWith("/latest") && !path.endsWith("/ingestion-logs") && !path.endsWith("/analytics");
+        return !path.endsWith("/latest") && !path.endsWith("/ingestion-logs") && !path.endsWith("/analytics")
+                && !path.endsWith("/analytics-config") && !path.endsWith("/anomalies") && !path.endsWith("/efficiency");
     }
 
     /** A controller marks an answer that may change any moment (history of an open window) {@code no-store}. */

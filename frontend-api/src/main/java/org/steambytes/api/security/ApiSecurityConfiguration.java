@@ -18,7 +18,8 @@ import org.steambytes.common.security.SecurityChainFilters;
 
 /**
  * The baseline plus integrators: every {@code /api/v1} route needs an API key; reading needs any
- * role, changing needs {@code admin} (a reader writing gets 403). Which sites a key sees is checked
+ * role, changing needs {@code admin} (a reader writing gets 403); keys, users and a site's analytics
+ * settings are for {@code admin} only, reading too. Which sites a key sees is checked
  * per site by the features (404 for a site outside the scope).
  */
 @Configuration(proxyBeanMethods = false)
@@ -45,7 +46,8 @@ class ApiSecurityConfiguration {
                 // The API's description is public, like any published API reference.
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                         "/swagger-ui/**").permitAll()
-                .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/users", "/api/v1/users/**")
+                .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/users", "/api/v1/users/**",
+                        "/api/v1/sites/*/analytics-config")
                 .hasRole(ApiRole.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(ApiRole.READER.name(), ApiRole.ADMIN.name())
                 .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasAnyRole(ApiRole.READER.name(), ApiRole.ADMIN.name())

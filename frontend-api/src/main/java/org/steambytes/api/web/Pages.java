@@ -23,14 +23,19 @@ public final class Pages {
 
     /** One page of a list already filtered and ordered in memory (keys, users: a few hundred at most). */
     public static <T> Page<T> of(List<T> all, Pageable pageable) {
+        Pageable capped = fixedOrder(pageable);
+        int from = (int) Math.min(capped.getOffset(), all.size());
+        int to = Math.min(from + capped.getPageSize(), all.size());
+        return new PageImpl<>(all.subList(from, to), capped, all.size());
+    }
+
+    /** A list with a fixed order (newest first, oldest first): {@code sort} is refused, the size capped. */
+    public static Pageable fixedOrder(Pageable pageable) {
         if (pageable.getSort().isSorted()) {
             throw ProblemException.of(HttpStatus.BAD_REQUEST, "invalid_parameter", "This list has a fixed order.")
                     .withErrors(List.of(FieldProblem.of("sort", "not supported on this list")));
         }
-        Pageable capped = capped(pageable);
-        int from = (int) Math.min(capped.getOffset(), all.size());
-        int to = Math.min(from + capped.getPageSize(), all.size());
-        return new PageImpl<>(all.subList(from, to), capped, all.size());
+        return capped(pageable);
     }
 
     public static Pageable capped(Pageable pageable) {

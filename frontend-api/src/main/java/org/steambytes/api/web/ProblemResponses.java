@@ -34,7 +34,8 @@ final class ProblemResponses implements OpenApiCustomizer {
 
     private static void describe(String path, PathItem.HttpMethod method, Operation operation) {
         boolean write = method != PathItem.HttpMethod.GET;
-        boolean adminOnly = path.startsWith("/api/v1/api-keys") || path.startsWith("/api/v1/users");
+        boolean adminOnly = path.startsWith("/api/v1/api-keys") || path.startsWith("/api/v1/users")
+                || path.endsWith("/analytics-config");
         boolean readsInput = write || (operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(parameter -> "query".equals(parameter.getIn())));
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
@@ -49,10 +50,12 @@ final class ProblemResponses implements OpenApiCustomizer {
             add(responses, "400", "Unreadable body (code unreadable_body, with the JSON path) or parameter (code invalid_parameter).");
             add(responses, "422", "Invalid fields, each named in errors[] (code validation_failed; history: too_many_points).");
         }
-        if (method == PathItem.HttpMethod.POST || path.equals("/api/v1/sites/{siteId}") && method == PathItem.HttpMethod.DELETE) {
-            add(responses, "409", "Conflicts with what exists (site_exists, sensor_exists, site_has_data, …).");
+        if (method == PathItem.HttpMethod.POST || path.equals("/api/v1/sites/{siteId}") && method == PathItem.HttpMethod.DELETE
+                || path.endsWith("/shelve")) {
+            add(responses, "409", "Conflicts with what exists (site_exists, sensor_exists, site_has_data, alert_not_shelved, …).");
         }
-        if (path.endsWith("/readings") || path.endsWith("/acknowledge")) {
+        if (path.endsWith("/readings") || path.endsWith("/acknowledge") || path.endsWith("/shelve")
+                || path.endsWith("/analytics") || path.endsWith("/analytics-config")) {
             add(responses, "503", "The service behind this (ai-processor or alert-service) is unreachable; Retry-After is set.");
         }
         operation.setResponses(responses);

@@ -69,4 +69,41 @@ class AlertRulesApiTests {
         assertThat(garbage.status()).isEqualTo(400);
         assertThat(garbage.json().path("errors").get(0).path("field").asString()).isEqualTo("limit");
     }
+    @Test
+    void storesAnomalyAndEfficiencyDropRulesWithTheirOwnFields() {
+        SiteFixture site = Fixtures.boilerHouse();
+        String admin = Fixtures.apiKey("admin", false, site.siteId());
+        ServiceClient client = new ServiceClient(port);
+        String rules = "/api/v1/sites/" + site.siteId() + "/alert-rules";
+
+        Answer minimal = client.send("POST", rules, """
+                {"kind": "anomaly", "sensor_id": "b1-steam-pressure", "severity": "medium"}""", "X-API-Key", admin);
+        assertThat(minimal.status()).as(minimal.body()).isEqualTo(201);
+        assertThat(minimal.json().path("detector").isNull()).isTrue();
+        Answer anomaly = client.send("PUT", rules + "/" + minimal.json().path("rule_id").asString(), """
+                {"kind": "anomaly", "sensor_id": "b1-steam-pressure", "severity": "high", "detector": "ewma",
+                 "clear_after_s": 600}""", "X-API-Key", admin);
+        assertThat(anomaly.status()).as(anomaly.body()).isEqualTo(200);
+        assertThat(anomaly.json().path("detector").asString()).isEqualTo("ewma");
+        assertThat(anomaly.json().path("clear_after_s").asInt()).isEqualTo(600);
+
+        Answer drop = client.send("POST", rules, """
+                {"kind": "efficiency_drop", "floor_pct": 80, "limit": 3, "method": "direct", "severity": "low"}""",
+                "X-API-Key", admin);
+        assertThat(drop.status()).as(drop.body()).isEqualTo(201);
+        assertThat(drop.json().path("floor_pct").asDouble()).isEqualTo(80.0);
+        assertThat(drop.json().path("method").asString()).isEqualTo("direct");
+        assertThat(drop.json().path("sensor_id").isNull()).isTrue();
+        assertThat(Fixtures.countText("SELECT detector || '|' || clear_after_s FROM alert_rules WHERE rule_id = '"
+                + anomaly.json().path("rule_id").asString() + "'")).isEqualTo("ewma|600");
+        assertThat(Fixtures.countText("SELECT floor_pct || '|' || limit_value || '|' || method FROM alert_rules"
+                + " WHERE rule_id = '" + drop.json().path("rule_id").asString() + "'")).isEqualTo("80|3|direct");
+
+        Answer refused = client.send("POST", rules, """
+                {"kind": "efficiency_drop", "sensor_id": "b1-o2", "floor_pct": 120, "detector": "zscore", "severity": "low"}""",
+                "X-API-Key", admin);
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().path("errors").findValuesAsString("field"))
+                .containsExactlyInAnyOrder("sensor_id", "floor_pct", "detector");
+    }
 }

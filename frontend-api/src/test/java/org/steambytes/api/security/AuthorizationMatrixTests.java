@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -37,12 +39,13 @@ import org.steambytes.testsupport.ServiceClient;
 class AuthorizationMatrixTests {
 
     /** A valid body per endpoint that takes one; a new endpoint with a body must be added here. */
-    /** {@code <random>} and {@code <site-a>} are filled in per call. */
+    /** {@code <random>}, {@code <site-a>} and {@code <in-an-hour>} are filled in per call. */
     private static final String RULE = "{\"kind\": \"threshold\", \"sensor_id\": \"b1-steam-pressure\","
             + " \"operator\": \"above\", \"limit\": 12.0, \"severity\": \"high\"}";
     private static final Map<String, String> BODIES = Map.ofEntries(
             Map.entry("POST /api/v1/sites/{siteId}/alert-rules", RULE),
             Map.entry("POST /api/v1/alerts/{alertId}/acknowledge", "{\"note\": \"seen\"}"),
+            Map.entry("POST /api/v1/alerts/{alertId}/shelve", "{\"until\": \"<in-an-hour>\", \"reason\": \"burner service\"}"),
             Map.entry("PUT /api/v1/sites/{siteId}/alert-rules/{ruleId}", RULE),
             Map.entry("POST /api/v1/sites", "{\"site_id\": \"plant-<random>\", \"name\": \"New\"}"),
             Map.entry("PUT /api/v1/sites/{siteId}", "{\"name\": \"Renamed\"}"),
@@ -54,7 +57,8 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/api-keys", "{\"name\": \"k\", \"role\": \"reader\", \"site_ids\": [\"<site-a>\"]}"),
             Map.entry("POST /api/v1/users", "{\"username\": \"u-<random>\", \"password\": \"correct horse battery\","
                     + " \"role\": \"viewer\", \"site_ids\": [\"<site-a>\"]}"),
-            Map.entry("PUT /api/v1/users/{username}", "{\"role\": \"operator\", \"site_ids\": [\"<site-a>\"]}"));
+            Map.entry("PUT /api/v1/users/{username}", "{\"role\": \"operator\", \"site_ids\": [\"<site-a>\"]}"),
+            Map.entry("PUT /api/v1/sites/{siteId}/analytics-config", "{\"window_minutes\": 30, \"calorific_value_mj\": 36.0}"));
 
     enum Caller { NONE, READER_OF_A, ADMIN_OF_A, ADMIN_OF_ALL }
 
@@ -81,7 +85,7 @@ class AuthorizationMatrixTests {
     static void realStores(DynamicPropertyRegistry registry) {
         RealStores.register(registry);
         registry.add("steambytes.internal.token", () -> InProcessServices.INTERNAL_TOKEN);
-        registry.add("steambytes.ai-processor-url", InProcessServices::aiProcessorUrl); // history is answered for real
+        registry.add("steambytes.ai-processor-url", InProcessServices::aiProcessorUrl); // history and settings answered for real
     }
 
     @LocalServerPort
@@ -147,6 +151,7 @@ class AuthorizationMatrixTests {
                 fail("No sample body for " + endpoint.key() + ": add one to BODIES so the matrix covers it");
             }
             body = template.replace("<site-a>", a.siteId())
+                    .replace("<in-an-hour>", Instant.now().plus(Duration.ofHours(1)).toString())
                     .replace("<random>", UUID.randomUUID().toString().substring(0, 8));
         }
         ServiceClient.Answer answer = key == null
@@ -170,7 +175,8 @@ class AuthorizationMatrixTests {
             return 401;
         }
         boolean adminOnly = endpoint.pattern().startsWith("/api/v1/api-keys")
-                || endpoint.pattern().startsWith("/api/v1/users");
+                || endpoint.pattern().startsWith("/api/v1/users")
+                || endpoint.pattern().endsWith("/analytics-config"); // reading the settings too
         if (caller == Caller.READER_OF_A && (adminOnly || !endpoint.isRead())) {
             return 403;
         }
@@ -181,7 +187,8 @@ class AuthorizationMatrixTests {
         if (endpoint.key().equals("POST /api/v1/sites") && caller != Caller.ADMIN_OF_ALL) {
             return 403; // only a key for all sites creates sites
         }
-        if (endpoint.key().equals("POST /api/v1/alerts/{alertId}/acknowledge")) {
+        if (endpoint.key().equals("POST /api/v1/alerts/{alertId}/acknowledge")
+                || endpoint.pattern().equals("/api/v1/alerts/{alertId}/shelve")) {
             return 503; // forwarded to alert-service, which is not running here
         }
         return switch (endpoint.method()) {

@@ -1,5 +1,7 @@
 package org.steambytes.api.alert.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
@@ -8,6 +10,7 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -19,12 +22,22 @@ import org.steambytes.api.alert.AlertView;
 import org.steambytes.api.alert.Alerts;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.web.Pages;
+import tools.jackson.databind.JsonNode;
 
 @RestController
 @RequestMapping("/api/v1/alerts")
 class AlertsController {
 
     record Acknowledgement(@Size(max = 2000) String note) {
+    }
+
+    /** {@code until} as a JSON string (RFC 3339) or number (epoch milliseconds). */
+    record Shelving(@Schema(type = "string", format = "date-time", example = "2026-11-27T18:00:00Z") JsonNode until,
+            @Schema(maxLength = 500) String reason) {
+
+        String untilText() {
+            return until == null || until.isNull() ? null : until.isNumber() ? until.numberValue().toString() : until.asString();
+        }
     }
 
     private final Alerts alerts;
@@ -50,5 +63,21 @@ class AlertsController {
     AlertView acknowledge(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID alertId,
             @Valid @RequestBody(required = false) Acknowledgement acknowledgement) {
         return alerts.acknowledge(caller, alertId, acknowledgement == null ? null : acknowledgement.note());
+    }
+
+    @Operation(summary = "Shelve an alert until a time (admin)", description = "No e-mail goes out for it until"
+            + " `until` (in the future, at most 7 days ahead); `reason` is required (at most 500 characters)."
+            + " Forwarded to alert-service, which records who, when and why; a resolved alert: 409 alert_not_shelvable.")
+    @PostMapping("/{alertId}/shelve")
+    AlertView shelve(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID alertId,
+            @RequestBody(required = false) Shelving shelving) {
+        return shelving == null ? alerts.shelve(caller, alertId, null, null)
+                : alerts.shelve(caller, alertId, shelving.untilText(), shelving.reason());
+    }
+
+    @Operation(summary = "Unshelve an alert now (admin)", description = "409 alert_not_shelved if it is not shelved.")
+    @DeleteMapping("/{alertId}/shelve")
+    AlertView unshelve(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID alertId) {
+        return alerts.unshelve(caller, alertId);
     }
 }

@@ -35,6 +35,8 @@ public final class InProcessService {
         properties.put("spring.datasource.username", RealStores.postgresUser());
         properties.put("spring.datasource.password", RealStores.postgresPassword());
         properties.put("spring.datasource.hikari.maximum-pool-size", "4");
+        properties.put("spring.datasource.hikari.minimum-idle", "1");
+        properties.put("spring.datasource.hikari.idle-timeout", "10000");
         properties.put("spring.data.redis.url", RealStores.redisUrl());
         properties.put("steambytes.influx.url", RealStores.influxUrl());
         properties.put("steambytes.influx.bucket", RealStores.runInfluxDatabase());

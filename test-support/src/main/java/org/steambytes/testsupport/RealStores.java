@@ -130,8 +130,12 @@ public final class RealStores {
         registry.add("spring.datasource.url", () -> jdbcUrl(postgresHost(), postgresPort(), runDatabase()));
         registry.add("spring.datasource.username", RealStores::postgresUser);
         registry.add("spring.datasource.password", RealStores::postgresPassword);
-        // A test JVM keeps one context per configuration alive; small pools keep them under max_connections.
+        // A test JVM keeps one context per configuration alive (frontend-api's run has ~25, plus the services
+        // it starts in-process): small pools that shrink to one idle connection keep them all under
+        // PostgreSQL's max_connections (100).
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
+        registry.add("spring.datasource.hikari.idle-timeout", () -> "10000");
         registry.add("spring.data.redis.url", RealStores::redisUrl);
         registry.add("steambytes.influx.url", RealStores::influxUrl);
         registry.add("steambytes.influx.bucket", RealStores::runInfluxDatabase);

@@ -1,13 +1,11 @@
 package org.steambytes.alerting.anomaly;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import io.lettuce.core.models.stream.ClaimedMessages;
 import io.lettuce.core.StreamMessage;
@@ -68,17 +66,12 @@ class AnomalyStreamFollower extends BackgroundWorker {
         this.redis = redis;
         this.anomalies = anomalies;
         this.settings = properties.analytics();
-        this.consumer = settings.consumer().isBlank() ? defaultName(environment.getProperty("server.port", "8084"))
+        this.consumer = settings.consumer().isBlank() ? ReplicaName.consumer(environment.getProperty("server.port", "8084"))
                 : settings.consumer();
         this.followedEntries = Counter.builder("steambytes.alerting.anomalies.entries")
                 .description("Anomalies stream entries handled and acknowledged").register(meters);
     }
 
-    /** {@code host:port}, the same after a restart; with a random port (tests) random too. */
-    static String defaultName(String port) {
-        return "0".equals(port) ? ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                : ReplicaName.hostAndPort(port);
-    }
 
     String consumerName() {
         return consumer;

@@ -1,12 +1,10 @@
 package org.steambytes.alerting.stream;
 
-import java.lang.management.ManagementFactory;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -71,7 +69,7 @@ class ReadingsStreamConsumer extends BackgroundWorker {
         this.backlog = backlog;
         this.evaluator = evaluator;
         this.settings = properties.stream();
-        this.consumer = settings.consumer().isBlank() ? defaultName(environment.getProperty("server.port", "8084"))
+        this.consumer = settings.consumer().isBlank() ? ReplicaName.consumer(environment.getProperty("server.port", "8084"))
                 : settings.consumer();
         this.entries = Counter.builder("steambytes.alerting.stream.entries")
                 .description("Readings stream entries evaluated and acknowledged").register(meters);
@@ -79,16 +77,6 @@ class ReadingsStreamConsumer extends BackgroundWorker {
                 .description("Alert transitions caused by readings").register(meters);
     }
 
-    /**
-     * The host and port: the same after a restart, so a replica that crashed reads its own pending
-     * entries first (in order, before anything newer of their sites) instead of leaving them to be
-     * claimed after {@code claim-idle}; different for two replicas. With a random port (tests) the
-     * name is random too.
-     */
-    static String defaultName(String port) {
-        return "0".equals(port) ? ManagementFactory.getRuntimeMXBean().getName() + "-" + UUID.randomUUID().toString().substring(0, 8)
-                : ReplicaName.hostAndPort(port);
-    }
 
     String consumerName() {
         return consumer;

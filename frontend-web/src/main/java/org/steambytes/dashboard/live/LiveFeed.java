@@ -44,7 +44,10 @@ public class LiveFeed {
 
     /** A stream of the site's readings for {@code user} (already checked with frontend-api), after {@code lastEventId} if given. */
     SseEmitter subscribe(String user, String siteId, String lastEventId) {
-        SseEmitter emitter = new SseEmitter(0L); // no timeout: the heartbeat finds browsers that left
+        return subscribe(user, siteId, lastEventId, new SseEmitter(0L)); // no timeout: the heartbeat finds browsers that left
+    }
+
+    SseEmitter subscribe(String user, String siteId, String lastEventId, SseEmitter emitter) {
         StreamId after = StreamId.parse(lastEventId).orElse(null);
         LiveSubscriber subscriber = hub.subscribe(user, siteId, after, emitter);
         try {

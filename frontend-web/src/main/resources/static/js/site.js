@@ -17,6 +17,17 @@ function formatTime(ms) {
   return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`;
 }
 
+const axisTime = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hour12: false });
+const axisDay = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: '2-digit', month: 'short' });
+
+// 24-hour times in the site's zone; the day is added where a window spans more than a day.
+function axisLabels(span) {
+  return (u, splits) => splits.map(ts => {
+    const date = new Date(ts * 1000);
+    return span > 2 * 86400 ? `${axisDay.format(date)}\n${axisTime.format(date)}` : axisTime.format(date);
+  });
+}
+
 function formatValue(value) {
   const abs = Math.abs(value);
   return value.toFixed(abs >= 1000 ? 0 : abs >= 100 ? 1 : 2);
@@ -37,8 +48,9 @@ function setState(tile, state) {
   tile.classList.remove('state-ok', 'state-alarm', 'state-stale');
   tile.classList.add(`state-${state}`);
   const severity = tile.dataset.alert;
-  tile.querySelector('.tile-state').textContent =
-    state === 'alarm' ? `alarm${severity ? ' · ' + severity : ''}` : state;
+  // An active alert stays visible on a stale tile: the last value was alarming when it stopped.
+  tile.querySelector('.tile-state').textContent = state === 'alarm' ? `alarm${severity ? ' · ' + severity : ''}`
+    : state === 'stale' && severity ? `stale · ${severity} alert` : state;
 }
 
 function judge(tile, now = Date.now()) {
@@ -154,7 +166,7 @@ async function draw(figure) {
     width: chartWidth(figure), height: 200, series,
     tzDate: ts => uPlot.tzDate(new Date(ts * 1000), timezone),
     scales: { x: { time: true, range: [data.from, data.to] } },
-    axes: [{}, { size: 60 }],
+    axes: [{ values: axisLabels(data.to - data.from) }, { size: 60 }],
     legend: { live: true },
   };
   plots.get(figure)?.destroy();

@@ -34,12 +34,13 @@ public record DashboardProperties(
     }
 
     /**
-     * The live feed: how long one XREAD blocks, how often a browser's right to its site is checked
+     * The live feed: how long one XREAD blocks (below Redis' 2 s command timeout; a new entry ends
+     * the wait at once, so this only paces an idle loop), how often a browser's right to its site is checked
      * again (at most 60 s), how often an idle stream sends a comment to keep proxies from closing it.
      */
     public record Live(
             @DefaultValue("true") boolean enabled,
-            @DefaultValue("5s") @NotNull Duration block,
+            @DefaultValue("1s") @NotNull Duration block,
             @DefaultValue("60s") @NotNull Duration recheckEvery,
             @DefaultValue("20s") @NotNull Duration heartbeat,
             @DefaultValue("2000") @Min(1) int maxQueuedEvents) {

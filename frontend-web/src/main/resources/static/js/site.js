@@ -1,0 +1,195 @@
+// The site page: live tiles over Server-Sent Events, stale marking, and uPlot trend charts.
+// uPlot (webjar) was chosen over ECharts: ~50 KB instead of ~1 MB, canvas drawing built for long
+// time series (thousands of points per chart, 20 charts per page stay fast), and nothing else needed.
+const main = document.getElementById('site');
+const siteId = main.dataset.siteId;
+const timezone = main.dataset.timezone || 'UTC';
+const liveStatus = document.getElementById('live-status');
+const tiles = new Map([...document.querySelectorAll('.tile')].map(tile => [tile.dataset.sensorId, tile]));
+
+const timeFormat = new Intl.DateTimeFormat('en-GB', {
+  timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit',
+  hour: '2-digit', minute: '2-digit', second: '2-digit', hour12: false, timeZoneName: 'short'
+});
+
+function formatTime(ms) {
+  const parts = Object.fromEntries(timeFormat.formatToParts(new Date(ms)).map(p => [p.type, p.value]));
+  return `${parts.year}-${parts.month}-${parts.day} ${parts.hour}:${parts.minute}:${parts.second} ${parts.timeZoneName}`;
+}
+
+const axisTime = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, hour: '2-digit', minute: '2-digit', hour12: false });
+const axisDay = new Intl.DateTimeFormat('en-GB', { timeZone: timezone, day: '2-digit', month: 'short' });
+
+// 24-hour times in the site's zone; the day is added where a window spans more than a day.
+function axisLabels(span) {
+  return (u, splits) => splits.map(ts => {
+    const date = new Date(ts * 1000);
+    return span > 2 * 86400 ? `${axisDay.format(date)}\n${axisTime.format(date)}` : axisTime.format(date);
+  });
+}
+
+function formatValue(value) {
+  const abs = Math.abs(value);
+  return value.toFixed(abs >= 1000 ? 0 : abs >= 100 ? 1 : 2);
+}
+
+function limitsOf(element) {
+  return (element.dataset.limits || '').split(';').filter(Boolean).map(pair => {
+    const [operator, limit] = pair.split(':');
+    return { operator, limit: Number(limit) };
+  });
+}
+
+function crossed(limits, value) {
+  return limits.some(l => (l.operator === 'above' && value > l.limit) || (l.operator === 'below' && value < l.limit));
+}
+
+function setState(tile, state) {
+  tile.classList.remove('state-ok', 'state-alarm', 'state-stale');
+  tile.classList.add(`state-${state}`);
+  const severity = tile.dataset.alert;
+  // An active alert stays visible on a stale tile: the last value was alarming when it stopped.
+  tile.querySelector('.tile-state').textContent = state === 'alarm' ? `alarm${severity ? ' · ' + severity : ''}`
+    : state === 'stale' && severity ? `stale · ${severity} alert` : state;
+}
+
+function judge(tile, now = Date.now()) {
+  const ts = Number(tile.dataset.tsMs || 0);
+  const staleAfter = Number(tile.dataset.staleAfterMs || 300000);
+  const value = tile.dataset.value === '' ? NaN : Number(tile.dataset.value);
+  if (!ts || now - ts > staleAfter || Number.isNaN(value)) {
+    setState(tile, 'stale');
+  } else if (tile.dataset.alert || crossed(limitsOf(tile), value)) {
+    setState(tile, 'alarm');
+  } else {
+    setState(tile, 'ok');
+  }
+}
+
+function update(reading) {
+  const tile = tiles.get(reading.sensor_id);
+  if (!tile || reading.ts_ms < Number(tile.dataset.tsMs || 0)) {
+    return; // an older reading (a gateway's catch-up batch) never replaces a newer one
+  }
+  const previous = tile.dataset.value === '' ? NaN : Number(tile.dataset.value);
+  tile.dataset.value = String(reading.value);
+  tile.dataset.tsMs = String(reading.ts_ms);
+  tile.querySelector('.tile-value').textContent = formatValue(reading.value);
+  tile.querySelector('time').textContent = formatTime(reading.ts_ms);
+  if (!Number.isNaN(previous)) {
+    const band = Math.max(Math.abs(previous) * 0.001, 1e-9);
+    const trend = reading.value > previous + band ? 'up' : reading.value < previous - band ? 'down' : 'flat';
+    const arrow = tile.querySelector('.tile-trend');
+    arrow.textContent = { up: '↑', down: '↓', flat: '→' }[trend];
+    arrow.setAttribute('aria-label', `trend ${trend}`);
+  }
+  judge(tile);
+}
+
+function connect() {
+  if (!window.EventSource) {
+    liveStatus.textContent = 'This browser cannot show live updates; reload for new values.';
+    return;
+  }
+  const position = main.dataset.streamPosition;
+  const url = `/sites/${encodeURIComponent(siteId)}/live` + (position ? `?after=${encodeURIComponent(position)}` : '');
+  const source = new EventSource(url);
+  source.addEventListener('open', () => { liveStatus.textContent = 'Live.'; });
+  source.addEventListener('readings', event => {
+    JSON.parse(event.data).readings.forEach(update);
+  });
+  source.addEventListener('revoked', () => {
+    source.close();
+    liveStatus.textContent = 'You no longer have access to this site.';
+  });
+  source.addEventListener('error', () => {
+    // The browser reconnects by itself, sending Last-Event-ID; a refused reconnect closes the source.
+    liveStatus.textContent = source.readyState === EventSource.CLOSED ? 'Live updates stopped; reload the page.'
+      : 'Reconnecting…';
+  });
+}
+
+tiles.forEach(tile => judge(tile));
+setInterval(() => tiles.forEach(tile => judge(tile)), 5000); // a stopped gateway turns tiles stale, not frozen
+connect();
+
+// ---- charts ----
+const charts = [...document.querySelectorAll('.chart')];
+const plots = new Map();
+const rangeForm = document.getElementById('range-form');
+
+function chartWidth(figure) {
+  return Math.max(260, figure.clientWidth - 16);
+}
+
+function rangeQuery() {
+  const data = new FormData(rangeForm);
+  const range = data.get('range') || '24h';
+  const query = new URLSearchParams({ range, tz: timezone });
+  if (range === 'custom') {
+    query.set('from', data.get('from'));
+    query.set('to', data.get('to'));
+  }
+  return query;
+}
+
+async function draw(figure) {
+  const query = rangeQuery();
+  query.set('interval_s', figure.dataset.intervalS || '10');
+  const info = figure.querySelector('.chart-info');
+  const plotElement = figure.querySelector('.plot');
+  info.textContent = 'loading…';
+  let data;
+  try {
+    const response = await fetch(`/sites/${encodeURIComponent(siteId)}/sensors/${encodeURIComponent(figure.dataset.sensorId)}/history?${query}`,
+      { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
+    if (!response.ok) {
+      const problem = await response.json().catch(() => ({}));
+      info.textContent = problem.detail || `could not load (${response.status})`;
+      return;
+    }
+    data = await response.json();
+  } catch (e) {
+    info.textContent = 'could not load';
+    return;
+  }
+  info.textContent = `${data.t.length} points, ${data.aggregate} per ${data.interval}`;
+  const limits = limitsOf(figure);
+  const series = [{}, { label: figure.dataset.sensorId, stroke: '#1f6feb', width: 1.5, spanGaps: false,
+    value: (u, v) => v == null ? '–' : `${formatValue(v)} ${figure.dataset.unit}` }];
+  const columns = [data.t, data.v];
+  limits.forEach(l => {
+    series.push({ label: `limit (${l.operator})`, stroke: '#d1242f', dash: [6, 4], width: 1, points: { show: false } });
+    columns.push(data.t.map(() => l.limit));
+  });
+  const options = {
+    width: chartWidth(figure), height: 200, series,
+    tzDate: ts => uPlot.tzDate(new Date(ts * 1000), timezone),
+    scales: { x: { time: true, range: [data.from, data.to] } },
+    axes: [{ values: axisLabels(data.to - data.from) }, { size: 60 }],
+    legend: { live: true },
+  };
+  plots.get(figure)?.destroy();
+  plotElement.replaceChildren();
+  plots.set(figure, new uPlot(options, columns, plotElement));
+  figure.dataset.drawn = String(data.t.length);
+}
+
+function drawAll() {
+  charts.forEach(draw);
+}
+
+rangeForm.addEventListener('submit', event => {
+  event.preventDefault();
+  const data = new FormData(rangeForm);
+  if (data.get('range') === 'custom' && (!data.get('from') || !data.get('to'))) {
+    rangeForm.querySelector('#range-from').focus();
+    return;
+  }
+  drawAll();
+});
+rangeForm.querySelectorAll('input[name=range]').forEach(radio => radio.addEventListener('change', () => {
+  if (radio.value !== 'custom') drawAll();
+}));
+window.addEventListener('resize', () => plots.forEach((plot, figure) => plot.setSize({ width: chartWidth(figure), height: 200 })));
+drawAll();

@@ -1,0 +1,30 @@
+package org.steambytes.dashboard;
+
+import java.util.UUID;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.steambytes.testsupport.Fixtures;
+import org.steambytes.testsupport.RealStores;
+
+/** Dashboard users written into the run's database as frontend-api stores them: {@code {bcrypt}} hashes. */
+public final class DashboardUsersFixture {
+
+    public static final String PASSWORD = "correct horse battery";
+    private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(4); // fast for tests, same format
+
+    private DashboardUsersFixture() {
+    }
+
+    /** A new user (unique name) of {@code role} with {@link #PASSWORD}, limited to {@code siteIds}. */
+    public static String user(String role, String... siteIds) {
+        RealStores.migrateRunDatabase();
+        String username = role + "-" + UUID.randomUUID().toString().substring(0, 8);
+        Fixtures.user(username, role, siteIds);
+        Fixtures.execute("UPDATE users SET password_hash = '{bcrypt}" + BCRYPT.encode(PASSWORD)
+                + "' WHERE username = '" + username + "'");
+        return username;
+    }
+
+    public static void disable(String username) {
+        Fixtures.execute("UPDATE users SET enabled = false WHERE username = '" + username + "'");
+    }
+}

@@ -1,0 +1,42 @@
+package org.steambytes.dashboard;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.steambytes.analytics.AnalyticsApplication;
+import org.steambytes.api.ApiApplication;
+import org.steambytes.testsupport.InProcessService;
+import org.steambytes.testsupport.RealStores;
+
+/**
+ * The real frontend-api (and the ai-processor its history API asks), each started once per test
+ * JVM in this process on the same real stores, sharing the internal token with the frontend-web
+ * under test, so the user tokens frontend-web signs are the ones frontend-api checks.
+ */
+public final class InProcessFrontendApi {
+
+    public static final String INTERNAL_TOKEN = "dashboard-test-internal-token-0123456789";
+
+    private static ConfigurableApplicationContext api;
+    private static ConfigurableApplicationContext aiProcessor;
+
+    private InProcessFrontendApi() {
+    }
+
+    /** frontend-api's base URL, starting it (and ai-processor) on first use. */
+    public static synchronized String url() {
+        if (api == null) {
+            aiProcessor = InProcessService.start(AnalyticsApplication.class, "ai-processor", Map.of(
+                    "steambytes.internal.token", INTERNAL_TOKEN, "steambytes.analytics.enabled", "false"));
+            Map<String, String> settings = new LinkedHashMap<>();
+            settings.put("steambytes.internal.token", INTERNAL_TOKEN);
+            settings.put("steambytes.ai-processor-url", "http://127.0.0.1:" + InProcessService.port(aiProcessor));
+            settings.put("steambytes.alert-service-url", "http://127.0.0.1:9"); // not started: acknowledging answers 503
+            settings.put("steambytes.cache-namespace", RealStores.runDatabase());
+            settings.put("springdoc.paths-to-match", "/api/**");
+            settings.put("management.endpoint.health.group.readiness.include", "readinessState,db");
+            api = InProcessService.start(ApiApplication.class, "frontend-api", settings);
+        }
+        return "http://127.0.0.1:" + InProcessService.port(api);
+    }
+}

@@ -23,8 +23,11 @@ public class AlertHistory {
     /** More than that is a sign of something wrong (15-minute reminders for 10 days); the rest is cut off. */
     static final int MAX_ENTRIES = 1000;
 
-    /** The alert's history; {@code truncated} when it had more than {@value #MAX_ENTRIES} entries. */
-    public record History(UUID alertId, String siteId, List<AlertEventView> events, boolean truncated) {
+    /**
+     * The alert's history; {@code truncated} when it had more than {@value #MAX_ENTRIES} entries. Not named
+     * History: OpenAPI schemas are named by simple class name, and the readings' history has that one.
+     */
+    public record AlertTimeline(UUID alertId, String siteId, List<AlertEventView> events, boolean truncated) {
     }
 
     private final Alerts alerts;
@@ -36,7 +39,7 @@ public class AlertHistory {
     }
 
     /** 404 {@code alert_not_found} for an alert outside the caller's sites, as for the alert itself. */
-    public History of(ApiCaller caller, UUID alertId) {
+    public AlertTimeline of(ApiCaller caller, UUID alertId) {
         AlertView alert = alerts.get(caller, alertId);
         List<AlertEventView> entries = new ArrayList<>(jdbc.query("SELECT transition, occurred_at, actor, note, value"
                 + " FROM alert_events WHERE alert_id = ? ORDER BY occurred_at, id LIMIT ?", (rs, row) -> new AlertEventView(
@@ -53,7 +56,7 @@ public class AlertHistory {
         // Stable: at one instant a transition comes before the e-mail about it.
         entries.sort(Comparator.comparing(AlertEventView::at));
         boolean truncated = entries.size() > MAX_ENTRIES;
-        return new History(alertId, alert.siteId(), truncated ? List.copyOf(entries.subList(0, MAX_ENTRIES))
+        return new AlertTimeline(alertId, alert.siteId(), truncated ? List.copyOf(entries.subList(0, MAX_ENTRIES))
                 : List.copyOf(entries), truncated);
     }
 

@@ -1,5 +1,6 @@
 package org.steambytes.api.summary;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.data.redis.connection.StringRedisConnection;
 import org.springframework.data.redis.core.RedisCallback;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.stereotype.Component;
@@ -64,10 +64,10 @@ class LiveState {
         List<String> sites = List.copyOf(new TreeSet<>(sensors.keySet()));
         List<Object> answers;
         try {
+            // Raw commands: the template turns their answers into strings (hash: Map<String, String>).
             answers = redis.executePipelined((RedisCallback<Object>) connection -> {
-                StringRedisConnection strings = (StringRedisConnection) connection;
-                latestKeys.forEach(strings::hGetAll);
-                sites.forEach(site -> strings.get(RedisKeys.analytics(site)));
+                latestKeys.forEach(key -> connection.hashCommands().hGetAll(bytes(key)));
+                sites.forEach(site -> connection.stringCommands().get(bytes(RedisKeys.analytics(site))));
                 return null;
             });
         } catch (RuntimeException e) {
@@ -93,6 +93,10 @@ class LiveState {
             }
         }
         return new Snapshot(latest, efficiencies);
+    }
+
+    private static byte[] bytes(String key) {
+        return key.getBytes(StandardCharsets.UTF_8);
     }
 
     /** {@code efficiency.direct.value_pct} and {@code efficiency.combustion.value_pct} of a result set (docs/API.md). */

@@ -71,7 +71,7 @@ class AlertsController {
             + " who, resolved, renotified, escalated, shelved, unshelved) and the e-mails about it (emailed, or"
             + " email_suppressed with suppressed_reason). At most 1000 entries (`truncated` says when there were more).")
     @GetMapping("/{alertId}/events")
-    AlertHistory.History events(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID alertId) {
+    AlertHistory.AlertTimeline events(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID alertId) {
         return history.of(caller, alertId);
     }
 

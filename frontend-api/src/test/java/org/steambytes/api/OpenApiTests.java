@@ -94,4 +94,29 @@ class OpenApiTests {
         assertThat(docs.toString()).contains("shelved_until", "shelve_reason", "clear_after_s", "floor_pct", "direct_pct",
                 "combustion_not_computed", "anomaly_id");
     }
+
+    @Test
+    void describesTheDashboardRoutesAndTheUserToken() {
+        JsonNode docs = new ServiceClient(port).get("/v3/api-docs").json();
+        JsonNode paths = docs.path("paths");
+
+        assertThat(docs.path("components").path("securitySchemes").path("userToken").path("scheme").asString())
+                .isEqualTo("bearer");
+        assertThat(docs.path("security").toString()).contains("apiKey").contains("userToken");
+        JsonNode windows = paths.path("/api/v1/sites/{siteId}/maintenance-windows");
+        assertThat(windows.path("post").path("responses").propertyNames()).contains("201", "401", "403", "404", "422")
+                .doesNotContain("200");
+        assertThat(windows.path("get").path("parameters").findValuesAsString("name")).contains("ends_after", "page", "size");
+        JsonNode window = paths.path("/api/v1/sites/{siteId}/maintenance-windows/{windowId}");
+        assertThat(window.path("put").path("responses").propertyNames()).contains("200", "403", "404", "422");
+        assertThat(window.path("delete").path("responses").propertyNames()).contains("204", "403", "404");
+        assertThat(paths.path("/api/v1/alerts").path("get").path("parameters").findValuesAsString("name"))
+                .contains("site_id", "state", "severity");
+        assertThat(paths.path("/api/v1/alerts/{alertId}/events").path("get").path("responses").propertyNames())
+                .contains("200", "401", "404");
+        assertThat(paths.path("/api/v1/site-summaries").path("get").path("responses").propertyNames()).contains("200", "401");
+        assertThat(paths.path("/api/v1/me").path("get").path("responses").propertyNames()).contains("200", "401");
+        assertThat(docs.toString()).contains("highest_open_severity", "last_reading_at", "direct_pct", "window_id",
+                "created_by", "suppressed_reason", "email_kind", "all_sites");
+    }
 }

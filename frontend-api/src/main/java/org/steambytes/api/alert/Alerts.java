@@ -27,11 +27,15 @@ import org.steambytes.common.problem.ProblemException;
 public class Alerts {
 
     private static final Set<String> STATES = Set.of("open", "acknowledged", "resolved");
+    /** Most severe first. */
+    public static final List<String> SEVERITIES = List.of("critical", "high", "medium", "low");
     private static final String COLUMNS = "alert_id, site_id, sensor_id, rule_id, kind, state, severity, opened_at, "
             + "value, limit_value, message, acknowledged_at, acknowledged_by, resolved_at, shelved_until, shelve_reason";
     /** alert-service's limit too: a shelved alert must come back within a week. */
     static final Duration LONGEST_SHELVING = Duration.ofDays(7);
     static final int MAX_REASON = 500;
+    /** alert-service's limit on {@code who} (its internal API), not the audit columns' (128 since V7). */
+    static final int MAX_ACTOR = 64;
 
     private final JdbcTemplate jdbc;
     private final Sites sites;
@@ -46,10 +50,21 @@ public class Alerts {
         this.clock = clock;
     }
 
-    public Page<AlertView> list(ApiCaller caller, String siteId, String state, Pageable pageable) {
+    /** {@code severities}: any of them (null or empty: all); an unknown one is a 422 naming {@code severity}. */
+    public Page<AlertView> list(ApiCaller caller, String siteId, String state, List<String> severities,
+            Pageable pageable) {
         if (state != null && !STATES.contains(state)) {
             throw ProblemException.of(HttpStatus.BAD_REQUEST, "invalid_parameter", "Unknown state '" + state + "'.")
                     .withErrors(List.of(FieldProblem.of("state", "must be open, acknowledged or resolved")));
+        }
+        List<String> wanted = severities == null ? List.of() : severities.stream().map(String::strip)
+                .filter(severity -> !severity.isEmpty()).distinct().toList();
+        List<FieldProblem> unknown = wanted.stream().filter(severity -> !SEVERITIES.contains(severity))
+                .map(severity -> FieldProblem.of("severity", "unknown severity '" + severity
+                        + "': must be critical, high, medium or low")).toList();
+        if (!unknown.isEmpty()) {
+            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "validation_failed",
+                    "Unknown severity.").withErrors(unknown);
         }
         StringBuilder where = new StringBuilder(" WHERE true");
         List<Object> args = new ArrayList<>();
@@ -64,6 +79,10 @@ public class Alerts {
         if (state != null) {
             where.append(" AND state = ?");
             args.add(state);
+        }
+        if (!wanted.isEmpty()) {
+            where.append(" AND severity = ANY (?)");
+            args.add(wanted.toArray(String[]::new));
         }
         Long total = jdbc.queryForObject("SELECT count(*) FROM alerts" + where, Long.class, args.toArray());
         List<Object> pageArgs = new ArrayList<>(args);
@@ -129,9 +148,19 @@ public class Alerts {
         return get(caller, alertId);
     }
 
-    /** The actor alert-service records for a change through this API. */
+    /**
+     * The actor alert-service records for a change through this API: {@code api-key:<key_id>} or
+     * {@code user:<username>}. alert-service takes at most {@value #MAX_ACTOR} characters of it, so a user
+     * name longer than 59 characters is refused here, naming the cause, rather than by alert-service.
+     */
     private static String who(ApiCaller caller) {
-        return "api-key:" + caller.keyId();
+        String actor = caller.actor();
+        if (actor.length() > MAX_ACTOR) {
+            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "actor_too_long", "alert-service records at most "
+                    + MAX_ACTOR + " characters of who acted ('" + actor + "'); a user name of at most "
+                    + (MAX_ACTOR - "user:".length()) + " characters can act on alerts.");
+        }
+        return actor;
     }
 
     private static AlertView row(ResultSet rs, int rowNum) throws SQLException {

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.caller.ApiRole;
 
-/** An integrator's key: role reader or admin, all sites or a list; only its SHA-256 is kept. */
+/** An integrator's key: role reader, operator or admin, all sites or a list; only its SHA-256 is kept. */
 @Entity
 @Table(name = "api_keys")
 class ApiKey {
@@ -69,7 +69,7 @@ class ApiKey {
     }
 
     ApiCaller toCaller() {
-        return new ApiCaller(keyId, ApiRole.of(role), allSites, Set.copyOf(siteIds));
+        return ApiCaller.key(keyId, ApiRole.of(role), allSites, siteIds);
     }
 
     boolean hasHash(String hash) {

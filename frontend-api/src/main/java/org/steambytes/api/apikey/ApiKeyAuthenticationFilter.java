@@ -22,7 +22,7 @@ import org.steambytes.common.security.SecretHashing;
 
 /**
  * Authenticates integrators by {@code X-API-Key}: a known, unrevoked key makes the request
- * {@code ROLE_READER} or {@code ROLE_ADMIN} with an {@link ApiCaller} as principal; an unknown one is a
+ * {@code ROLE_READER}, {@code ROLE_OPERATOR} or {@code ROLE_ADMIN} with an {@link ApiCaller} as principal; an unknown one is a
  * 401 problem. {@code last_used_at} is written at most once a minute per key. A bean of its own here;
  * the application's security chain places it (and keeps it out of the plain servlet filters).
  */

@@ -8,7 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 
-/** A period in which a site's alerts are recorded but no e-mail goes out. */
+/** A period in which a site's alerts are recorded but no e-mail goes out (alert-service reads it). */
 @Entity
 @Table(name = "maintenance_windows")
 class MaintenanceWindow {
@@ -29,9 +29,39 @@ class MaintenanceWindow {
     @Column(columnDefinition = "text")
     private String reason;
 
-    @Column(name = "created_by", length = 64)
+    @Column(name = "created_by", length = 128)
     private String createdBy;
 
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    @Column(name = "updated_by", length = 128)
+    private String updatedBy;
+
+    @Column(name = "updated_at", nullable = false)
+    private Instant updatedAt;
+
     protected MaintenanceWindow() {
+    }
+
+    MaintenanceWindow(String siteId, String createdBy, Instant now) {
+        this.siteId = siteId;
+        this.createdBy = createdBy;
+        this.createdAt = now;
+        this.updatedAt = now;
+    }
+
+    void change(Instant startsAt, Instant endsAt, String reason, String by, Instant now) {
+        this.startsAt = startsAt;
+        this.endsAt = endsAt;
+        this.reason = reason;
+        if (id != null) {
+            this.updatedBy = by;
+        }
+        this.updatedAt = now;
+    }
+
+    MaintenanceWindowView view() {
+        return new MaintenanceWindowView(id, siteId, startsAt, endsAt, reason, createdBy, createdAt, updatedBy, updatedAt);
     }
 }

@@ -11,23 +11,28 @@ import org.steambytes.api.ApiProperties;
 import org.steambytes.api.apikey.ApiKeyAuthenticationFilter;
 import org.steambytes.api.cache.ResponseCacheFilter;
 import org.steambytes.api.caller.ApiRole;
+import org.steambytes.api.user.UserTokenAuthenticationFilter;
 import org.steambytes.common.problem.ProblemJsonWriter;
 import org.steambytes.common.security.BaselineSecurity;
 import org.steambytes.common.security.ProblemSecurityHandlers;
 import org.steambytes.common.security.SecurityChainFilters;
 
 /**
- * The baseline plus integrators: every {@code /api/v1} route needs an API key; reading needs any
- * role, changing needs {@code admin} (a reader writing gets 403); keys, users and a site's analytics
- * settings are for {@code admin} only, reading too. Which sites a key sees is checked
- * per site by the features (404 for a site outside the scope).
+ * The baseline plus integrators and dashboard users: every {@code /api/v1} route needs an API key or a
+ * user token. Reading needs any role; acknowledging and shelving alerts and keeping maintenance
+ * windows need {@code operator} or {@code admin}; every other change needs {@code admin} (a role below
+ * gets 403); keys, users and a site's analytics settings are for {@code admin} only, reading too. Which
+ * sites a caller sees is checked per site by the features (404 for a site outside the scope).
  */
 @Configuration(proxyBeanMethods = false)
 class ApiSecurityConfiguration {
 
+    private static final String[] ANY_ROLE = {ApiRole.READER.name(), ApiRole.OPERATOR.name(), ApiRole.ADMIN.name()};
+    private static final String[] OPERATING = {ApiRole.OPERATOR.name(), ApiRole.ADMIN.name()};
+
     @Bean
     ProblemSecurityHandlers problemSecurityHandlers(ProblemJsonWriter writer) {
-        return new ProblemSecurityHandlers(writer, "ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\"");
+        return new ProblemSecurityHandlers(writer, "ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\", Bearer");
     }
 
     /** Only inside the security chain (placed below), not as a plain servlet filter. */
@@ -37,10 +42,16 @@ class ApiSecurityConfiguration {
     }
 
     @Bean
+    FilterRegistrationBean<UserTokenAuthenticationFilter> userTokenFilterRegistration(UserTokenAuthenticationFilter filter) {
+        return SecurityChainFilters.onlyInSecurityChain(filter);
+    }
+
+    @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiProperties properties,
-            ProblemSecurityHandlers problems, ApiKeyAuthenticationFilter apiKeys, ResponseCacheFilter responseCache)
-            throws Exception {
+            ProblemSecurityHandlers problems, ApiKeyAuthenticationFilter apiKeys, UserTokenAuthenticationFilter userTokens,
+            ResponseCacheFilter responseCache) throws Exception {
         http.addFilterBefore(apiKeys, AuthorizationFilter.class);
+        http.addFilterBefore(userTokens, AuthorizationFilter.class);
         http.addFilterAfter(responseCache, AuthorizationFilter.class); // only authorized reads reach the cache
         return BaselineSecurity.apply(http, properties.internal(), problems, requests -> requests
                 // The API's description is public, like any published API reference.
@@ -49,9 +60,15 @@ class ApiSecurityConfiguration {
                 .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/users", "/api/v1/users/**",
                         "/api/v1/sites/*/analytics-config")
                 .hasRole(ApiRole.ADMIN.name())
-                .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(ApiRole.READER.name(), ApiRole.ADMIN.name())
-                .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasAnyRole(ApiRole.READER.name(), ApiRole.ADMIN.name())
-                .requestMatchers(HttpMethod.OPTIONS, "/api/v1/**").hasAnyRole(ApiRole.READER.name(), ApiRole.ADMIN.name())
+                .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(ANY_ROLE)
+                .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasAnyRole(ANY_ROLE)
+                .requestMatchers(HttpMethod.OPTIONS, "/api/v1/**").hasAnyRole(ANY_ROLE)
+                // What an operator on shift does: answer alerts and announce maintenance.
+                .requestMatchers(HttpMethod.POST, "/api/v1/alerts/*/acknowledge", "/api/v1/alerts/*/shelve",
+                        "/api/v1/sites/*/maintenance-windows").hasAnyRole(OPERATING)
+                .requestMatchers(HttpMethod.DELETE, "/api/v1/alerts/*/shelve",
+                        "/api/v1/sites/*/maintenance-windows/*").hasAnyRole(OPERATING)
+                .requestMatchers(HttpMethod.PUT, "/api/v1/sites/*/maintenance-windows/*").hasAnyRole(OPERATING)
                 .requestMatchers("/api/v1/**").hasRole(ApiRole.ADMIN.name()))
                 .build();
     }

@@ -32,10 +32,17 @@ class OpenApiConfiguration {
     OpenAPI steamBytesOpenApi() {
         return new OpenAPI()
                 .info(new Info().title("SteamBytes integrators' API").version("v1")
-                        .description("Sites, sensors, gateways, latest values, history, ingestion logs, alert rules, alerts, API keys and users. "
+                        .description("Sites, sensors, gateways, latest values, history, ingestion logs, alert rules, alerts, maintenance windows, "
+                                + "site summaries, API keys and users, for integrators (X-API-Key) and the dashboard (a user token). "
                                 + "Every error is RFC 9457 application/problem+json with a stable `code`."))
                 .components(new Components().addSecuritySchemes("apiKey", new SecurityScheme()
-                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key")))
-                .addSecurityItem(new SecurityRequirement().addList("apiKey"));
+                        .type(SecurityScheme.Type.APIKEY).in(SecurityScheme.In.HEADER).name("X-API-Key"))
+                        .addSecuritySchemes("userToken", new SecurityScheme().type(SecurityScheme.Type.HTTP)
+                                .scheme("bearer").bearerFormat("JWT").description("A dashboard user's token, issued by"
+                                        + " frontend-web (HS256, 5 minutes, names only the user; role and sites are the"
+                                        + " user's as stored now).")))
+                // Either one: two requirements are alternatives.
+                .addSecurityItem(new SecurityRequirement().addList("apiKey"))
+                .addSecurityItem(new SecurityRequirement().addList("userToken"));
     }
 }

@@ -39,12 +39,12 @@ final class ProblemResponses implements OpenApiCustomizer {
         boolean readsInput = write || (operation.getParameters() != null
                 && operation.getParameters().stream().anyMatch(parameter -> "query".equals(parameter.getIn())));
         ApiResponses responses = operation.getResponses() == null ? new ApiResponses() : operation.getResponses();
-        add(responses, "401", "No or unknown X-API-Key (code unauthenticated).");
+        add(responses, "401", "No, unknown or revoked X-API-Key, or an invalid or expired user token, or a disabled user (code unauthenticated).");
         if (write || adminOnly) {
-            add(responses, "403", "The key's role may not do this (code forbidden).");
+            add(responses, "403", "The caller's role may not do this (code forbidden).");
         }
         if (path.contains("{")) {
-            add(responses, "404", "Not found, or outside the key's site scope (code not_found and more specific codes).");
+            add(responses, "404", "Not found, or outside the caller's site scope (code not_found and more specific codes).");
         }
         if (readsInput) {
             add(responses, "400", "Unreadable body (code unreadable_body, with the JSON path) or parameter (code invalid_parameter).");

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.servlet.mvc.method.RequestMappingInfo;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
 import org.steambytes.api.InProcessServices;
+import org.steambytes.common.security.UserTokens;
 import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
 import org.steambytes.testsupport.RealStores;
@@ -30,9 +32,10 @@ import org.steambytes.testsupport.ServiceClient;
 
 /**
  * Every {@code /api/v1} endpoint the application maps (read from its own request mappings, so a new
- * endpoint cannot escape) × {no key, reader of site A, admin of site A, admin of all sites} × {site A,
- * site B}, against the expected outcome. Each call gets fresh sites, so a DELETE cannot hide another
- * call's answer.
+ * endpoint cannot escape) × {no credentials; API keys: reader, operator and admin of site A, admin of all
+ * sites; dashboard users by their token: viewer, operator and admin of site A, admin of all sites} ×
+ * {site A, site B}, against the expected outcome. Each call gets fresh sites, so a DELETE cannot hide
+ * another call's answer.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "steambytes.alert-service-url=http://127.0.0.1:9") // nothing listens: acknowledging answers 503
@@ -40,6 +43,8 @@ class AuthorizationMatrixTests {
 
     /** A valid body per endpoint that takes one; a new endpoint with a body must be added here. */
     /** {@code <random>}, {@code <site-a>} and {@code <in-an-hour>} are filled in per call. */
+    private static final String WINDOW = "{\"starts_at\": \"<in-an-hour>\", \"ends_at\": \"<in-two-hours>\","
+            + " \"reason\": \"burner service\"}";
     private static final String RULE = "{\"kind\": \"threshold\", \"sensor_id\": \"b1-steam-pressure\","
             + " \"operator\": \"above\", \"limit\": 12.0, \"severity\": \"high\"}";
     private static final Map<String, String> BODIES = Map.ofEntries(
@@ -58,9 +63,46 @@ class AuthorizationMatrixTests {
             Map.entry("POST /api/v1/users", "{\"username\": \"u-<random>\", \"password\": \"correct horse battery\","
                     + " \"role\": \"viewer\", \"site_ids\": [\"<site-a>\"]}"),
             Map.entry("PUT /api/v1/users/{username}", "{\"role\": \"operator\", \"site_ids\": [\"<site-a>\"]}"),
-            Map.entry("PUT /api/v1/sites/{siteId}/analytics-config", "{\"window_minutes\": 30, \"calorific_value_mj\": 36.0}"));
+            Map.entry("PUT /api/v1/sites/{siteId}/analytics-config", "{\"window_minutes\": 30, \"calorific_value_mj\": 36.0}"),
+            Map.entry("POST /api/v1/sites/{siteId}/maintenance-windows", WINDOW),
+            Map.entry("PUT /api/v1/sites/{siteId}/maintenance-windows/{windowId}", WINDOW));
 
-    enum Caller { NONE, READER_OF_A, ADMIN_OF_A, ADMIN_OF_ALL }
+    /** An API key ({@code X-API-Key}) or a dashboard user (a user token), with its role and scope. */
+    enum Caller {
+        NONE(null, null, false),
+        READER_KEY_OF_A("key", "reader", false),
+        OPERATOR_KEY_OF_A("key", "operator", false),
+        ADMIN_KEY_OF_A("key", "admin", false),
+        ADMIN_KEY_OF_ALL("key", "admin", true),
+        VIEWER_USER_OF_A("user", "viewer", false),
+        OPERATOR_USER_OF_A("user", "operator", false),
+        ADMIN_USER_OF_A("user", "admin", false),
+        ADMIN_USER_OF_ALL("user", "admin", true);
+
+        final String kind;
+        final String role;
+        final boolean allSites;
+
+        Caller(String kind, String role, boolean allSites) {
+            this.kind = kind;
+            this.role = role;
+            this.allSites = allSites;
+        }
+
+        /** The API role: a dashboard viewer is a reader. */
+        String apiRole() {
+            return "viewer".equals(role) ? "reader" : role;
+        }
+    }
+
+    /** What an operator may change besides reading: answering alerts and maintenance windows. */
+    private static boolean operatorsMayWrite(Endpoint endpoint) {
+        return endpoint.key().equals("POST /api/v1/alerts/{alertId}/acknowledge")
+                || endpoint.pattern().equals("/api/v1/alerts/{alertId}/shelve")
+                || endpoint.pattern().startsWith("/api/v1/sites/{siteId}/maintenance-windows");
+    }
+
+    private static final UserTokens TOKENS = new UserTokens(InProcessServices.INTERNAL_TOKEN, Clock.systemUTC());
 
     enum Target { SITE_A, SITE_B }
 
@@ -114,12 +156,7 @@ class AuthorizationMatrixTests {
         SiteFixture a = Fixtures.boilerHouse();
         SiteFixture b = Fixtures.boilerHouse();
         SiteFixture on = target == Target.SITE_A ? a : b;
-        String key = switch (caller) {
-            case NONE -> null;
-            case READER_OF_A -> Fixtures.apiKey("reader", false, a.siteId());
-            case ADMIN_OF_A -> Fixtures.apiKey("admin", false, a.siteId());
-            case ADMIN_OF_ALL -> Fixtures.apiKey("admin", true);
-        };
+        String[] credentials = credentials(caller, a);
         // Site B has a key, a user and an alert of its own, so a list that leaks them shows B's id.
         String victimKeyId = keyIdOf(Fixtures.apiKey("reader", false, on.siteId()));
         Fixtures.apiKey("reader", false, b.siteId());
@@ -136,6 +173,8 @@ class AuthorizationMatrixTests {
         String ruleId = UUID.randomUUID().toString();
         Fixtures.execute("INSERT INTO alert_rules (rule_id, site_id, sensor_id, kind, operator, limit_value, severity)"
                 + " VALUES ('" + ruleId + "', '" + on.siteId() + "', 'b1-o2', 'threshold', 'below', 1, 'high')");
+        String windowId = Fixtures.countText("INSERT INTO maintenance_windows (site_id, starts_at, ends_at, reason, created_by)"
+                + " VALUES ('" + on.siteId() + "', now(), now() + interval '1 hour', 'test', 'test') RETURNING id::text");
         String path = endpoint.pattern()
                 .replace("{siteId}", on.siteId())
                 .replace("{sensorId}", "b1-steam-pressure")
@@ -143,7 +182,8 @@ class AuthorizationMatrixTests {
                 .replace("{keyId}", victimKeyId)
                 .replace("{username}", victimUser)
                 .replace("{ruleId}", ruleId)
-                .replace("{alertId}", alertId);
+                .replace("{alertId}", alertId)
+                .replace("{windowId}", windowId);
         String body = null;
         if (endpoint.method().equals("POST") || endpoint.method().equals("PUT")) {
             String template = BODIES.get(endpoint.key());
@@ -152,11 +192,10 @@ class AuthorizationMatrixTests {
             }
             body = template.replace("<site-a>", a.siteId())
                     .replace("<in-an-hour>", Instant.now().plus(Duration.ofHours(1)).toString())
+                    .replace("<in-two-hours>", Instant.now().plus(Duration.ofHours(2)).toString())
                     .replace("<random>", UUID.randomUUID().toString().substring(0, 8));
         }
-        ServiceClient.Answer answer = key == null
-                ? new ServiceClient(port).send(endpoint.method(), path, body)
-                : new ServiceClient(port).send(endpoint.method(), path, body, "X-API-Key", key);
+        ServiceClient.Answer answer = new ServiceClient(port).send(endpoint.method(), path, body, credentials);
 
         int expected = expected(endpoint, caller, target);
         assertThat(answer.status()).as("%s %s as %s → %s", endpoint.method(), path, caller, answer.body())
@@ -164,7 +203,7 @@ class AuthorizationMatrixTests {
         if (expected >= 400) {
             assertThat(answer.contentType()).startsWith("application/problem+json");
         }
-        if (caller != Caller.ADMIN_OF_ALL && answer.status() < 300) {
+        if (!caller.allSites && answer.status() < 300) {
             assertThat(answer.body()).as("%s %s as %s shows nothing of site B", endpoint.method(), path, caller)
                     .doesNotContain(b.siteId());
         }
@@ -177,14 +216,18 @@ class AuthorizationMatrixTests {
         boolean adminOnly = endpoint.pattern().startsWith("/api/v1/api-keys")
                 || endpoint.pattern().startsWith("/api/v1/users")
                 || endpoint.pattern().endsWith("/analytics-config"); // reading the settings too
-        if (caller == Caller.READER_OF_A && (adminOnly || !endpoint.isRead())) {
+        String role = caller.apiRole();
+        if (!role.equals("admin") && adminOnly) {
             return 403;
         }
-        boolean sees = caller == Caller.ADMIN_OF_ALL || target == Target.SITE_A;
+        if (!endpoint.isRead() && (role.equals("reader") || role.equals("operator") && !operatorsMayWrite(endpoint))) {
+            return 403;
+        }
+        boolean sees = caller.allSites || target == Target.SITE_A;
         if (endpoint.siteScoped() && !sees) {
             return 404;
         }
-        if (endpoint.key().equals("POST /api/v1/sites") && caller != Caller.ADMIN_OF_ALL) {
+        if (endpoint.key().equals("POST /api/v1/sites") && !caller.allSites) {
             return 403; // only a key for all sites creates sites
         }
         if (endpoint.key().equals("POST /api/v1/alerts/{alertId}/acknowledge")
@@ -213,6 +256,25 @@ class AuthorizationMatrixTests {
             }
         }
         return endpoints;
+    }
+
+    /** The request headers that make {@code caller}: its API key, or a fresh token of a new user of its role. */
+    private static String[] credentials(Caller caller, SiteFixture a) {
+        if (caller == Caller.NONE) {
+            return new String[0];
+        }
+        if (caller.kind.equals("key")) {
+            return new String[] {"X-API-Key", caller.allSites ? Fixtures.apiKey(caller.role, true)
+                    : Fixtures.apiKey(caller.role, false, a.siteId())};
+        }
+        String username = "u-" + UUID.randomUUID().toString().substring(0, 8);
+        if (caller.allSites) {
+            Fixtures.user(username, caller.role);
+            Fixtures.execute("UPDATE users SET all_sites = true WHERE username = '" + username + "'");
+        } else {
+            Fixtures.user(username, caller.role, a.siteId());
+        }
+        return new String[] {"Authorization", "Bearer " + TOKENS.issue(username)};
     }
 
     private static String keyIdOf(String key) {

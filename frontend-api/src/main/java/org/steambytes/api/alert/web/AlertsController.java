@@ -1,9 +1,12 @@
 package org.steambytes.api.alert.web;
 
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Size;
+import java.util.List;
 import java.util.UUID;
 import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
@@ -18,6 +21,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.steambytes.api.alert.AlertHistory;
 import org.steambytes.api.alert.AlertView;
 import org.steambytes.api.alert.Alerts;
 import org.steambytes.api.caller.ApiCaller;
@@ -41,17 +45,34 @@ class AlertsController {
     }
 
     private final Alerts alerts;
+    private final AlertHistory history;
 
-    AlertsController(Alerts alerts) {
+    AlertsController(Alerts alerts, AlertHistory history) {
         this.alerts = alerts;
+        this.history = history;
     }
 
-    /** Newest first; {@code site_id} and {@code state} filter. */
+    /** Newest first; {@code site_id}, {@code state} and {@code severity} filter. */
+    @Operation(summary = "Alerts of the caller's sites", description = "Newest first. `site_id` and `state` (open,"
+            + " acknowledged, resolved) filter; `severity` (critical, high, medium, low) may repeat or list several"
+            + " comma-separated, and keeps alerts of any of them (an unknown one: 422).")
     @GetMapping
     PagedModel<AlertView> list(@AuthenticationPrincipal ApiCaller caller,
             @RequestParam(name = "site_id", required = false) String siteId,
-            @RequestParam(required = false) String state, @ParameterObject @PageableDefault(size = 50) Pageable pageable) {
-        return new PagedModel<>(alerts.list(caller, siteId, state, Pages.capped(pageable)));
+            @RequestParam(required = false) String state,
+            @Parameter(description = "critical, high, medium or low; repeat or separate by commas for several",
+                    array = @ArraySchema(schema = @Schema(allowableValues = {"critical", "high", "medium", "low"})))
+            @RequestParam(required = false) List<String> severity,
+            @ParameterObject @PageableDefault(size = 50) Pageable pageable) {
+        return new PagedModel<>(alerts.list(caller, siteId, state, severity, Pages.capped(pageable)));
+    }
+
+    @Operation(summary = "An alert's history", description = "Oldest first: its transitions (opened, acknowledged with"
+            + " who, resolved, renotified, escalated, shelved, unshelved) and the e-mails about it (emailed, or"
+            + " email_suppressed with suppressed_reason). At most 1000 entries (`truncated` says when there were more).")
+    @GetMapping("/{alertId}/events")
+    AlertHistory.AlertTimeline events(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID alertId) {
+        return history.of(caller, alertId);
     }
 
     @GetMapping("/{alertId}")
@@ -65,7 +86,7 @@ class AlertsController {
         return alerts.acknowledge(caller, alertId, acknowledgement == null ? null : acknowledgement.note());
     }
 
-    @Operation(summary = "Shelve an alert until a time (admin)", description = "No e-mail goes out for it until"
+    @Operation(summary = "Shelve an alert until a time (operator, admin)", description = "No e-mail goes out for it until"
             + " `until` (in the future, at most 7 days ahead); `reason` is required (at most 500 characters)."
             + " Forwarded to alert-service, which records who, when and why; a resolved alert: 409 alert_not_shelvable.")
     @PostMapping("/{alertId}/shelve")
@@ -75,7 +96,7 @@ class AlertsController {
                 : alerts.shelve(caller, alertId, shelving.untilText(), shelving.reason());
     }
 
-    @Operation(summary = "Unshelve an alert now (admin)", description = "409 alert_not_shelved if it is not shelved.")
+    @Operation(summary = "Unshelve an alert now (operator, admin)", description = "409 alert_not_shelved if it is not shelved.")
     @DeleteMapping("/{alertId}/shelve")
     AlertView unshelve(@AuthenticationPrincipal ApiCaller caller, @PathVariable UUID alertId) {
         return alerts.unshelve(caller, alertId);

@@ -34,7 +34,7 @@ class ApiKeysController {
 
     /** The scope is {@code "all_sites": true} or a {@code site_ids} list; one of them is required. */
     record KeyRequest(@NotBlank @Size(max = 100) String name,
-            @NotNull @Pattern(regexp = "reader|admin", message = "must be reader or admin") String role,
+            @NotNull @Pattern(regexp = "reader|operator|admin", message = "must be reader, operator or admin") String role,
             Boolean allSites,
             @Size(max = 1000) List<@NotBlank String> siteIds) {
     }

@@ -35,7 +35,6 @@ public class Alerts {
     static final Duration LONGEST_SHELVING = Duration.ofDays(7);
     static final int MAX_REASON = 500;
     /** alert-service's limit on {@code who} (its internal API), not the audit columns' (128 since V7). */
-    static final int MAX_ACTOR = 64;
 
     private final JdbcTemplate jdbc;
     private final Sites sites;
@@ -150,17 +149,10 @@ public class Alerts {
 
     /**
      * The actor alert-service records for a change through this API: {@code api-key:<key_id>} or
-     * {@code user:<username>}. alert-service takes at most {@value #MAX_ACTOR} characters of it, so a user
-     * name longer than 59 characters is refused here, naming the cause, rather than by alert-service.
+     * {@code user:<username>} (at most 69 characters; alert-service and the columns take 128, V7).
      */
     private static String who(ApiCaller caller) {
-        String actor = caller.actor();
-        if (actor.length() > MAX_ACTOR) {
-            throw ProblemException.of(HttpStatus.UNPROCESSABLE_CONTENT, "actor_too_long", "alert-service records at most "
-                    + MAX_ACTOR + " characters of who acted ('" + actor + "'); a user name of at most "
-                    + (MAX_ACTOR - "user:".length()) + " characters can act on alerts.");
-        }
-        return actor;
+        return caller.actor();
     }
 
     private static AlertView row(ResultSet rs, int rowNum) throws SQLException {

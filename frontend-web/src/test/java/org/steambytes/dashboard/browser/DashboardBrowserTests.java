@@ -10,7 +10,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -31,7 +30,6 @@ import org.steambytes.testsupport.ServiceClient;
  * open it, watch a tile change when a reading is posted to the real iot-ingestion (in this JVM, on
  * the same Redis stream and InfluxDB), and see its chart drawn by uPlot from the history API.
  */
-@Disabled("needs frontend-api user tokens – merge wave2-webapi")
 class DashboardBrowserTests extends DashboardTest {
 
     private static ConfigurableApplicationContext ingestion;

@@ -3,7 +3,6 @@ package org.steambytes.dashboard.site;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -18,7 +17,6 @@ import org.steambytes.testsupport.Fixtures;
  * charts; a foreign site is a 404 everywhere (frontend-api's answer, passed on), exactly like a
  * missing one.
  */
-@Disabled("needs frontend-api user tokens – merge wave2-webapi")
 class PageAccessTests extends DashboardTest {
 
     private static Fixtures.SiteFixture own;

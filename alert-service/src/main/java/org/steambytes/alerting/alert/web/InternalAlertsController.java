@@ -21,10 +21,10 @@ import org.steambytes.alerting.alert.Shelving;
 @RestController
 class InternalAlertsController {
 
-    record Acknowledgement(@NotBlank @Size(max = 64) String who, @Size(max = 2000) String note) {
+    record Acknowledgement(@NotBlank @Size(max = 128) String who, @Size(max = 2000) String note) {
     }
 
-    record Shelve(@NotNull Instant until, @NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 64) String who) {
+    record Shelve(@NotNull Instant until, @NotBlank @Size(max = 500) String reason, @NotBlank @Size(max = 128) String who) {
     }
 
     private final AlertLifecycle lifecycle;
@@ -48,7 +48,7 @@ class InternalAlertsController {
     }
 
     @DeleteMapping("/internal/v1/alerts/{alertId}/shelve")
-    AlertSnapshot unshelve(@PathVariable UUID alertId, @RequestParam @NotBlank @Size(max = 64) String who) {
+    AlertSnapshot unshelve(@PathVariable UUID alertId, @RequestParam @NotBlank @Size(max = 128) String who) {
         return shelving.unshelve(alertId, who);
     }
 }

@@ -139,6 +139,7 @@ public class AnalyticsCycle implements SchedulingConfigurer {
     /** False when another replica has the site now or analysed this window already. */
     private boolean analyse(AnalysedSite site, Instant windowEnd, Instant now) {
         Instant windowStart = windowEnd.minus(Duration.ofMinutes(site.config().windowMinutes()));
+        boolean[] newAnomalies = {false};
         SiteResults stored = transactions.execute(tx -> {
             boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('ai-processor:site:' || ?))")
                     .param(site.siteId()).query(Boolean.class).single();
@@ -152,13 +153,17 @@ public class AnalyticsCycle implements SchedulingConfigurer {
             SiteDetection.Outcome detection = SiteDetection.run(site, siteResults, window,
                     anomalies.states(site.siteId()));
             results.store(siteResults);
-            found.increment(anomalies.store(site.siteId(), detection.states(), detection.anomalies()));
+            int inserted = anomalies.store(site.siteId(), detection.states(), detection.anomalies());
+            found.increment(inserted);
+            newAnomalies[0] = inserted > 0;
             return siteResults;
         });
         if (stored == null) {
             return false;
         }
-        stream.publishPending();
+        if (newAnomalies[0]) {
+            stream.publishPending(); // at once for alert-service; the next cycle's first sweep catches any left
+        }
         results.cache(stored, anomalies.recent(site.siteId(), now.minus(LatestResults.RECENT_ANOMALIES),
                 LatestResults.RECENT_ANOMALIES_LIMIT));
         analysed.increment();

@@ -107,6 +107,30 @@ class AlertPagesTests extends DashboardTest {
         WebSession.Page detail = browser.get("/alerts/" + alert);
         assertThat(detail.body()).contains("Alert acknowledged.", "data-type=\"acknowledged\"", " by user:" + user,
                 ": on it").doesNotContain(">Acknowledge</button>");
+
+        WebSession.Page shelved = browser.postWithCsrf("/alerts/" + alert + "/shelve",
+                List.of("site_id", site.siteId(), "return_to", "alert", "hours", "8", "reason", "burner service"));
+        assertThat(shelved.status()).isEqualTo(302);
+        assertThat(shelved.header("Location")).endsWith("/alerts/" + alert);
+        assertThat(browser.get("/alerts/" + alert).body()).contains("Alert shelved for 8 h.", "data-type=\"shelved\"",
+                ": burner service", "shelved until ");
+        assertThat(browser.get("/alerts").body()).contains("shelved until ");
+    }
+
+    @Test
+    void theEmailsLinkLeadsToTheAlertsPageAfterSigningIn() {
+        Fixtures.SiteFixture site = Fixtures.boilerHouse();
+        UUID alert = AlertsFixture.alert(site.siteId(), "open", "critical", "b1-steam-pressure above 14 bar");
+        String user = DashboardUsersFixture.user("operator", site.siteId());
+        WebSession browser = browser();
+
+        WebSession.Page link = browser.get("/alerts/" + alert);
+        assertThat(link.status()).isEqualTo(302);
+        assertThat(link.header("Location")).endsWith("/login");
+        WebSession.Page signedIn = browser.signIn(user, DashboardUsersFixture.PASSWORD);
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).contains("/alerts/" + alert);
+        assertThat(browser.get("/alerts/" + alert).body()).contains("b1-steam-pressure above 14 bar");
     }
 
     @Test

@@ -13,7 +13,8 @@ import org.steambytes.alerting.site.SiteInfo;
 
 /**
  * The e-mail templates: subject and body name the site, sensor, value, limit, severity, the time in
- * the site's time zone and link to the site's dashboard page.
+ * the site's time zone and link to the alert's own dashboard page ({@code /alerts/{alert_id}}, where the
+ * on-call engineer acknowledges it after signing in) and the site's.
  */
 @Component
 public class MailComposer {
@@ -52,6 +53,7 @@ public class MailComposer {
         }
         body.append("Opened:    ").append(time(site, alert.openedAt())).append('\n')
                 .append("Alert id:  ").append(alert.alertId()).append("\n\n")
+                .append("Alert page: ").append(alertLink(alert)).append('\n')
                 .append("Dashboard: ").append(dashboardLink(site)).append('\n');
         return new Email(subject, body.toString());
     }
@@ -67,6 +69,7 @@ public class MailComposer {
                 + "Sensor:      " + (first.sensorId() == null ? "(whole site)" : first.sensorId()) + "\n"
                 + "Opened:      " + time(site, first.openedAt()) + "\n"
                 + "Alert id:    " + first.alertId() + "\n\n"
+                + "First alert's page: " + alertLink(first) + "\n"
                 + "Dashboard: " + dashboardLink(site) + "\n";
         return new Email(subject, body);
     }
@@ -100,6 +103,11 @@ public class MailComposer {
         }
         body.append("\nDashboard: ").append(dashboardLink(site)).append('\n');
         return new Email(subject, body.toString());
+    }
+
+    /** The alert's own page on the dashboard (it asks to sign in first). */
+    public String alertLink(AlertSnapshot alert) {
+        return dashboardUrl + "/alerts/" + alert.alertId();
     }
 
     public String dashboardLink(SiteInfo site) {

@@ -97,6 +97,7 @@ class AlertingFlowTests {
                 "Time:      " + localTime + " (Europe/Berlin)",
                 "State:     open",
                 "Alert id:  " + alertId,
+                "Alert page: https://steambytes.example/alerts/" + alertId,
                 "Dashboard: https://steambytes.example/sites/" + site.siteId());
 
         publish(redis, site, breach.plusSeconds(5), 11.8); // inside the deadband: stays open
@@ -455,7 +456,9 @@ class AlertingFlowTests {
         assertThat(subjects.stream().filter(s -> s.startsWith("[SteamBytes] Alert flood at " + site.name() + ": 11 alerts in 10 min")))
                 .hasSize(1);
         MimeMessage summary = mailTo(site.oncall()).stream().filter(m -> subjectOf(m).contains("flood")).findFirst().orElseThrow();
-        assertThat(body(summary)).contains("Alert id:    " + first);
+        assertThat(body(summary)).contains("Alert id:    " + first,
+                "First alert's page: https://steambytes.example/alerts/" + first,
+                "Dashboard: https://steambytes.example/sites/" + site.siteId());
         assertThat(Fixtures.count("SELECT count(*) FROM notification_outbox WHERE site_id = '" + site.siteId()
                 + "' AND suppressed_reason = 'flood'")).isEqualTo(2);
     }

@@ -15,7 +15,8 @@ import org.steambytes.dashboard.api.FrontendApi;
 
 /**
  * {@code POST /alerts/{alert_id}/acknowledge} and {@code /shelve} (operators and admins): forwarded
- * to frontend-api, then back to the site's page (post/redirect/get) with what happened. A refusal
+ * to frontend-api, then back to the site's page, or the alert's page when the form says
+ * {@code return_to=alert} (post/redirect/get), with what happened. A refusal
  * frontend-api explains (409, 422) is shown there; a missing alert or site is a 404 page.
  */
 @Controller
@@ -34,27 +35,28 @@ class AlertActionsController {
 
     @PostMapping("/alerts/{alertId}/acknowledge")
     String acknowledge(Principal user, @PathVariable UUID alertId, @RequestParam(name = "site_id") String siteId,
-            @RequestParam(required = false) String note, RedirectAttributes flash) {
+            @RequestParam(required = false) String note,
+            @RequestParam(name = "return_to", required = false) String returnTo, RedirectAttributes flash) {
         try {
             api.acknowledge(user.getName(), alertId, note == null || note.isBlank() ? null : note.trim());
             flash.addFlashAttribute("notice", "Alert acknowledged.");
         } catch (ApiCallFailed e) {
             refused(e, flash);
         }
-        return back(siteId);
+        return back(siteId, alertId, returnTo);
     }
 
     @PostMapping("/alerts/{alertId}/shelve")
     String shelve(Principal user, @PathVariable UUID alertId, @RequestParam(name = "site_id") String siteId,
             @RequestParam(defaultValue = "8") int hours, @RequestParam(defaultValue = "") String reason,
-            RedirectAttributes flash) {
+            @RequestParam(name = "return_to", required = false) String returnTo, RedirectAttributes flash) {
         if (hours < 1 || hours > MAX_SHELVE_HOURS) {
             flash.addFlashAttribute("problem", "Shelve for 1 to " + MAX_SHELVE_HOURS + " hours.");
-            return back(siteId);
+            return back(siteId, alertId, returnTo);
         }
         if (reason.isBlank()) {
             flash.addFlashAttribute("problem", "Say why the alert is shelved.");
-            return back(siteId);
+            return back(siteId, alertId, returnTo);
         }
         try {
             api.shelve(user.getName(), alertId, clock.instant().plus(Duration.ofHours(hours)), reason.trim());
@@ -62,7 +64,7 @@ class AlertActionsController {
         } catch (ApiCallFailed e) {
             refused(e, flash);
         }
-        return back(siteId);
+        return back(siteId, alertId, returnTo);
     }
 
     /** 409/422/403 are told on the page; anything else (404, 503) is the error page. */
@@ -76,8 +78,11 @@ class AlertActionsController {
         throw e;
     }
 
-    /** Only to a site page: a form cannot send the browser anywhere else. */
-    private static String back(String siteId) {
+    /** To the alert's page when the form came from it, else the site's page: a form cannot send the browser anywhere else. */
+    private static String back(String siteId, UUID alertId, String returnTo) {
+        if ("alert".equals(returnTo)) {
+            return "redirect:/alerts/" + alertId;
+        }
         return SLUG.matcher(siteId).matches() ? "redirect:/sites/" + siteId : "redirect:/";
     }
 }

@@ -91,6 +91,54 @@ public class FrontendApi {
         return active;
     }
 
+    /**
+     * One page of the user's alerts, newest first: {@code states} empty means any state, one state is
+     * asked as such, several are merged from one list per state (their first {@code (page + 1) * size}
+     * each, at most 500), since frontend-api filters by a single state.
+     */
+    public AlertPage alerts(String user, String siteId, List<String> states, List<String> severities, int page, int size) {
+        if (states.size() <= 1) {
+            Paged<Alert> one = alertList(user, siteId, states.isEmpty() ? null : states.get(0), severities, page, size);
+            return new AlertPage(one.content(), one.hasNext());
+        }
+        int wanted = Math.min(MAX_PAGE, (page + 1) * size + 1);
+        List<Alert> merged = new ArrayList<>();
+        for (String state : states) {
+            merged.addAll(alertList(user, siteId, state, severities, 0, wanted).content());
+        }
+        merged.sort(java.util.Comparator.comparing(Alert::openedAt, java.util.Comparator.reverseOrder())
+                .thenComparing(alert -> alert.alertId().toString()));
+        int from = Math.min(merged.size(), page * size);
+        int to = Math.min(merged.size(), from + size);
+        return new AlertPage(List.copyOf(merged.subList(from, to)), merged.size() > to && to < wanted);
+    }
+
+    private Paged<Alert> alertList(String user, String siteId, String state, List<String> severities, int page, int size) {
+        return get(user, uri -> {
+            uri.path("/api/v1/alerts").queryParam("page", page).queryParam("size", size);
+            if (siteId != null) {
+                uri.queryParam("site_id", siteId);
+            }
+            if (state != null) {
+                uri.queryParam("state", state);
+            }
+            if (!severities.isEmpty()) {
+                uri.queryParam("severity", String.join(",", severities));
+            }
+            return uri.build();
+        }, new ParameterizedTypeReference<Paged<Alert>>() { });
+    }
+
+    /** The alert; 404 (as {@link ApiCallFailed}) for one of a site outside the user's scope. */
+    public Alert alert(String user, UUID alertId) {
+        return get(user, uri -> uri.path("/api/v1/alerts/{alert}").build(alertId), new ParameterizedTypeReference<Alert>() { });
+    }
+
+    public AlertTimeline alertEvents(String user, UUID alertId) {
+        return get(user, uri -> uri.path("/api/v1/alerts/{alert}/events").build(alertId),
+                new ParameterizedTypeReference<AlertTimeline>() { });
+    }
+
     public Analytics analytics(String user, String siteId) {
         return get(user, uri -> uri.path("/api/v1/sites/{site}/analytics").build(siteId),
                 new ParameterizedTypeReference<Analytics>() { });

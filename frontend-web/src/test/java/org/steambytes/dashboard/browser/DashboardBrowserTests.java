@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.steambytes.dashboard.AlertsFixture;
 import org.steambytes.dashboard.DashboardTest;
 import org.steambytes.dashboard.DashboardUsersFixture;
 import org.steambytes.dashboard.InProcessFrontendApi;
@@ -28,7 +30,8 @@ import org.steambytes.testsupport.ServiceClient;
 /**
  * The dashboard in real headless Chromium: sign in through the form, see the site in the overview,
  * open it, watch a tile change when a reading is posted to the real iot-ingestion (in this JVM, on
- * the same Redis stream and InfluxDB), and see its chart drawn by uPlot from the history API.
+ * the same Redis stream and InfluxDB), and see its chart drawn by uPlot from the history API; open
+ * the alerts page, an alert, acknowledge it and see who did in its timeline.
  */
 class DashboardBrowserTests extends DashboardTest {
 
@@ -111,6 +114,36 @@ class DashboardBrowserTests extends DashboardTest {
         By tile = By.cssSelector(".tile[data-sensor-id='" + Fixtures.STEAM_PRESSURE.sensorId() + "']");
         wait.until(ExpectedConditions.attributeContains(tile, "class", "state-stale"));
         assertThat(chromium.findElement(tile).findElement(By.className("tile-state")).getText()).isEqualToIgnoringCase("stale");
+    }
+
+    @Test
+    void anOperatorOpensAnAlertFromTheAlertsPageAndAcknowledgesIt() {
+        String user = DashboardUsersFixture.user("operator", site.siteId());
+        UUID alert = AlertsFixture.alert(site.siteId(), "open", "high", "b1-steam-pressure above 12 bar");
+        chromium = Chromium.start(1280, 900);
+        WebDriverWait wait = new WebDriverWait(chromium, Duration.ofSeconds(20));
+        chromium.get("http://127.0.0.1:" + port + "/login");
+        chromium.findElement(By.id("username")).sendKeys(user);
+        chromium.findElement(By.id("password")).sendKeys(DashboardUsersFixture.PASSWORD);
+        chromium.findElement(By.cssSelector("form.login-form button[type=submit]")).click();
+        wait.until(ExpectedConditions.urlMatches(".*/$"));
+
+        chromium.findElement(By.linkText("Alerts")).click();
+        WebElement row = wait.until(ExpectedConditions.presenceOfElementLocated(
+                By.cssSelector("tr[data-alert-id='" + alert + "']")));
+        assertThat(row.getText()).contains("high", "b1-steam-pressure above 12 bar", "open");
+        row.findElement(By.className("alert-link")).click();
+
+        wait.until(ExpectedConditions.urlContains("/alerts/" + alert));
+        chromium.findElement(By.id("ack-note")).sendKeys("on my way");
+        chromium.findElement(By.cssSelector("#acknowledge-form button[type=submit]")).click();
+
+        By acknowledged = By.cssSelector("#timeline li[data-type='acknowledged']");
+        wait.until(ExpectedConditions.presenceOfElementLocated(acknowledged));
+        assertThat(chromium.getCurrentUrl()).endsWith("/alerts/" + alert);
+        assertThat(chromium.findElement(acknowledged).getText()).contains("acknowledged by user:" + user, "on my way");
+        assertThat(chromium.findElement(By.id("alert-state")).getText()).contains("acknowledged");
+        assertThat(chromium.findElements(By.id("acknowledge-form"))).isEmpty();
     }
 
     private void post(double pressure, long timestampMs) {

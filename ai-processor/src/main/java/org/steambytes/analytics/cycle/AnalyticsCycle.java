@@ -136,11 +136,14 @@ public class AnalyticsCycle implements SchedulingConfigurer {
         return new Outcome(windowEnd, done, skipped, false);
     }
 
+    /** A site's window as its transaction committed it: the results and how many anomalies were new. */
+    private record Stored(SiteResults results, int newAnomalies) {
+    }
+
     /** False when another replica has the site now or analysed this window already. */
     private boolean analyse(AnalysedSite site, Instant windowEnd, Instant now) {
         Instant windowStart = windowEnd.minus(Duration.ofMinutes(site.config().windowMinutes()));
-        boolean[] newAnomalies = {false};
-        SiteResults stored = transactions.execute(tx -> {
+        Stored stored = transactions.execute(tx -> {
             boolean mine = jdbc.sql("SELECT pg_try_advisory_xact_lock(hashtext('ai-processor:site:' || ?))")
                     .param(site.siteId()).query(Boolean.class).single();
             if (!mine || jdbc.sql("INSERT INTO analytics_runs (site_id, window_end, replica) VALUES (?, ?, ?)"
@@ -155,16 +158,15 @@ public class AnalyticsCycle implements SchedulingConfigurer {
             results.store(siteResults);
             int inserted = anomalies.store(site.siteId(), detection.states(), detection.anomalies());
             found.increment(inserted);
-            newAnomalies[0] = inserted > 0;
-            return siteResults;
+            return new Stored(siteResults, inserted);
         });
         if (stored == null) {
             return false;
         }
-        if (newAnomalies[0]) {
+        if (stored.newAnomalies() > 0) {
             stream.publishPending(); // at once for alert-service; the next cycle's first sweep catches any left
         }
-        results.cache(stored, anomalies.recent(site.siteId(), now.minus(LatestResults.RECENT_ANOMALIES),
+        results.cache(stored.results(), anomalies.recent(site.siteId(), now.minus(LatestResults.RECENT_ANOMALIES),
                 LatestResults.RECENT_ANOMALIES_LIMIT));
         analysed.increment();
         return true;

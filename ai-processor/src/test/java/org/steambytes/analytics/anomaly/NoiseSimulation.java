@@ -2,6 +2,7 @@ package org.steambytes.analytics.anomaly;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +43,7 @@ final class NoiseSimulation {
         for (int end = perCycle; end <= times.length; end += perCycle) {
             int start = Math.max(0, end - perWindow);
             SensorSeries window = new SensorSeries(SENSOR.sensorId(), SENSOR.sensorType(),
-                    java.util.Arrays.copyOfRange(times, start, end), java.util.Arrays.copyOfRange(values, start, end));
+                    Arrays.copyOfRange(times, start, end), Arrays.copyOfRange(values, start, end));
             SensorDetectors.Outcome outcome = SensorDetectors.examine(settings, SENSOR, window, states);
             found.addAll(outcome.anomalies());
             states = new EnumMap<>(Detector.class);

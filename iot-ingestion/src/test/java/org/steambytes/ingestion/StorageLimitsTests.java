@@ -15,6 +15,7 @@ import org.steambytes.ingestion.reading.ReadingsApiTests;
 import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
 import org.steambytes.testsupport.ServiceClient;
+import org.steambytes.testsupport.TestSecrets;
 import org.steambytes.testsupport.StoreProxies;
 
 /** The two bounds of an outage: a full spool answers 503 with Retry-After; a full Redis backlog becomes a counted gap. */
@@ -74,7 +75,7 @@ class StorageLimitsTests {
                         ReadingsApiTests.batchOf(10, Instant.now().minusSeconds(60 - i))).status()).isEqualTo(202);
             }
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
-                String metrics = client.get("/actuator/prometheus", "Bearer dev-internal-token-change-me").body();
+                String metrics = client.get("/actuator/prometheus", "Bearer " + TestSecrets.INTERNAL_TOKEN).body();
                 assertThat(metrics).containsPattern("ingestion_stream_gap_readings_total [1-9]");
             });
         } finally {

@@ -1,18 +1,26 @@
 package org.steambytes.testsupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.DynamicTest.dynamicTest;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.context.ApplicationContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.util.ClassUtils;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -24,7 +32,7 @@ import tools.jackson.databind.JsonNode;
 public abstract class ServiceHealthContract {
 
     protected static final StoreProxies STORES = StoreProxies.start();
-    protected static final String INTERNAL_TOKEN = "test-internal-token-0123456789";
+    protected static final String INTERNAL_TOKEN = TestSecrets.INTERNAL_TOKEN;
     /** An empty database of its own, so the service under test is seen migrating it from nothing. */
     private static final String EMPTY_DATABASE = RealStores.createEmptyDatabase("health");
 
@@ -119,6 +127,22 @@ public abstract class ServiceHealthContract {
         ServiceClient.Answer wrongToken = client().get("/internal/v1/no-such-route", "Bearer not-the-token");
         assertThat(wrongToken.status()).isEqualTo(401);
         assertThat(wrongToken.body()).doesNotContain("Exception").doesNotContain("at org.");
+    }
+
+    /** The internal token has no default (a secret in the repository would be everyone's): no token, no start. */
+    @Test
+    void refusesToStartWithoutTheInternalToken(@Autowired ApplicationContext running) {
+        Class<?> application = ClassUtils.getUserClass(
+                running.getBeansWithAnnotation(SpringBootApplication.class).values().iterator().next());
+        List<String> arguments = new ArrayList<>();
+        InProcessService.storeProperties().forEach((key, value) -> arguments.add("--" + key + "=" + value));
+        arguments.addAll(List.of("--server.port=0", "--spring.jmx.enabled=false", "--steambytes.internal.token="));
+        Throwable refused = catchThrowable(() -> new SpringApplicationBuilder(application).logStartupInfo(false)
+                .run(arguments.toArray(String[]::new)).close());
+        assertThat(refused).as("%s started without an internal token", application.getSimpleName()).isNotNull();
+        assertThat(Stream.iterate(refused, Objects::nonNull, Throwable::getCause).map(String::valueOf))
+                .anySatisfy(message -> assertThat(message).contains("steambytes.internal.token")
+                        .contains("is not set: set STEAMBYTES_INTERNAL_TOKEN"));
     }
 
     @Test

@@ -25,6 +25,7 @@ import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
 import org.steambytes.testsupport.RealStores;
 import org.steambytes.testsupport.ServiceClient;
+import org.steambytes.testsupport.TestSecrets;
 import org.steambytes.testsupport.ServiceClient.Answer;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -73,7 +74,7 @@ class ShelveContractTests {
         Received request = ALERT_SERVICE.only();
         assertThat(request.method()).isEqualTo("POST");
         assertThat(request.path()).isEqualTo("/internal/v1/alerts/" + alert + "/shelve");
-        assertThat(request.authorization()).isEqualTo("Bearer " + RealStoresToken.VALUE);
+        assertThat(request.authorization()).isEqualTo("Bearer " + TestSecrets.INTERNAL_TOKEN);
         JsonNode body = JSON.readTree(request.body());
         assertThat(body.propertyNames()).containsExactly("until", "reason", "who");
         assertThat(Instant.parse(body.path("until").asString())).isEqualTo(until);
@@ -196,11 +197,6 @@ class ShelveContractTests {
 
     private static String keyId(String key) {
         return Fixtures.countText("SELECT key_id::text FROM api_keys WHERE key_hash = '" + Fixtures.sha256Hex(key) + "'");
-    }
-
-    /** The internal token frontend-api sends: the common default, as this context sets none. */
-    private static final class RealStoresToken {
-        static final String VALUE = "dev-internal-token-change-me";
     }
 
     record Received(String method, String path, String query, String authorization, String body) {

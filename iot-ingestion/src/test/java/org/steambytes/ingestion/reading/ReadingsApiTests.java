@@ -26,6 +26,7 @@ import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
 import org.steambytes.testsupport.RealStores;
 import org.steambytes.testsupport.ServiceClient;
+import org.steambytes.testsupport.TestSecrets;
 import org.steambytes.testsupport.ServiceClient.Answer;
 import tools.jackson.databind.JsonNode;
 
@@ -254,7 +255,7 @@ public class ReadingsApiTests {
     @Test
     void countsAcceptedAndRejectedReadingsInPrometheus() {
         post(site.gatewayToken(), batchOf(2, Instant.now()));
-        Answer metrics = client.get("/actuator/prometheus", "Bearer dev-internal-token-change-me");
+        Answer metrics = client.get("/actuator/prometheus", "Bearer " + TestSecrets.INTERNAL_TOKEN);
         assertThat(metrics.status()).isEqualTo(200);
         assertThat(metrics.body()).contains("ingestion_readings_accepted_readings_total")
                 .contains("ingestion_influx_write_seconds").contains("ingestion_spool_depth_batches")

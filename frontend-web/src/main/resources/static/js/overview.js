@@ -14,8 +14,10 @@ const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-dig
 async function refresh() {
   clearTimeout(timer);
   try {
+    // Accept */*, not text/html: signed out, a script gets 401 and is not remembered as the page to
+    // return to after sign-in, as a browser's navigation would be.
     const response = await fetch(main.dataset.refreshUrl,
-      { headers: { Accept: 'text/html' }, credentials: 'same-origin', redirect: 'manual' });
+      { headers: { Accept: '*/*' }, credentials: 'same-origin', redirect: 'manual' });
     if (response.type === 'opaqueredirect' || response.status === 401) {
       note.textContent = 'Signed out: reload the page to sign in again.';
       return; // no more polling

@@ -130,8 +130,10 @@ async function refreshAlerts() {
   }
   alertsFetch = (async () => {
     try {
+      // Accept */*, not text/html: signed out, a script gets 401 and is not remembered as the page to
+      // return to after sign-in, as a browser's navigation would be.
       const response = await fetch(`/sites/${encodeURIComponent(siteId)}/alerts`,
-        { headers: { Accept: 'text/html' }, credentials: 'same-origin', redirect: 'manual' });
+        { headers: { Accept: '*/*' }, credentials: 'same-origin', redirect: 'manual' });
       if (!response.ok) {
         return; // signed out or refused: the live stream's own error handling tells the user
       }

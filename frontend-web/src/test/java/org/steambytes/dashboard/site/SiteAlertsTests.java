@@ -54,6 +54,30 @@ class SiteAlertsTests extends DashboardTest {
                 .containsPattern("id=\"no-alerts\" class=\"muted\"\\s*>No active alerts.");
     }
 
+    @Test
+    void thePagesScriptsGetTheSectionsAndSignedOut401NotASignInThatReturnsToThem() {
+        Fixtures.SiteFixture site = Fixtures.boilerHouse();
+        Fixtures.SiteFixture foreign = Fixtures.boilerHouse();
+        UUID open = AlertsFixture.alert(site.siteId(), "open", "critical", "b1-steam-pressure above 14 bar");
+        String user = DashboardUsersFixture.user("viewer", site.siteId());
+        WebSession browser = browser();
+
+        assertThat(browser.get("/overview/sites", "Accept", "*/*").status()).isEqualTo(401);
+        assertThat(browser.get("/sites/" + site.siteId() + "/alerts", "Accept", "*/*").status()).isEqualTo(401);
+        WebSession.Page signedIn = browser.signIn(user, DashboardUsersFixture.PASSWORD);
+        assertThat(signedIn.status()).isEqualTo(302);
+        assertThat(signedIn.header("Location")).doesNotContain("/overview/sites", "/alerts");
+
+        WebSession.Page sites = browser.get("/overview/sites?sort=status", "Accept", "*/*");
+        assertThat(sites.status()).isEqualTo(200);
+        assertThat(sites.header("Content-Type")).startsWith("text/html");
+        assertThat(sites.body()).startsWith("<div id=\"site-list\">").contains("data-site-id=\"" + site.siteId() + "\"",
+                "alerting · critical").doesNotContain(foreign.siteId(), "<html", "<script");
+        WebSession.Page alerts = browser.get("/sites/" + site.siteId() + "/alerts", "Accept", "*/*");
+        assertThat(alerts.status()).isEqualTo(200);
+        assertThat(alerts.body()).contains("data-alert-id=\"" + open + "\"");
+    }
+
     private WebSession signedIn(String role, String... siteIds) {
         WebSession browser = browser();
         assertThat(browser.signIn(DashboardUsersFixture.user(role, siteIds), DashboardUsersFixture.PASSWORD).status())

@@ -1,4 +1,6 @@
-// The site page: live tiles over Server-Sent Events, stale marking, and uPlot trend charts.
+// The site page: live tiles over Server-Sent Events, stale marking, the site's status and active
+// alerts kept current (an `alerts` event, and every (re)connect, fetch the alerts section again), and
+// uPlot trend charts.
 // uPlot (webjar) was chosen over ECharts: ~50 KB instead of ~1 MB, canvas drawing built for long
 // time series (thousands of points per chart, 20 charts per page stay fast), and nothing else needed.
 const main = document.getElementById('site');
@@ -6,6 +8,8 @@ const siteId = main.dataset.siteId;
 const timezone = main.dataset.timezone || 'UTC';
 const liveStatus = document.getElementById('live-status');
 const tiles = new Map([...document.querySelectorAll('.tile')].map(tile => [tile.dataset.sensorId, tile]));
+const statusBadge = document.getElementById('site-status');
+const SEVERITY_RANK = { critical: 4, high: 3, medium: 2, low: 1 };
 
 const timeFormat = new Intl.DateTimeFormat('en-GB', {
   timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit',
@@ -66,6 +70,92 @@ function judge(tile, now = Date.now()) {
   }
 }
 
+// The site's status by frontend-api's site-summary rule: alerting (worst severity) while any alert is
+// active, else stale when every tile is, else ok.
+function showStatus() {
+  const severities = [...document.querySelectorAll('#alert-list > li')].map(li => li.dataset.severity);
+  const worst = severities.sort((a, b) => (SEVERITY_RANK[b] || 0) - (SEVERITY_RANK[a] || 0))[0];
+  const allStale = [...tiles.values()].every(tile => tile.classList.contains('state-stale'));
+  const [text, css] = severities.length ? [`alerting · ${worst}`, `sev-${worst}`]
+    : allStale ? ['stale', 'st-stale'] : ['ok', 'st-ok'];
+  if (statusBadge.textContent !== text) {
+    statusBadge.textContent = text;
+  }
+  statusBadge.className = `badge ${css}`;
+  main.dataset.status = severities.length ? 'alerting' : allStale ? 'stale' : 'ok';
+}
+
+// Each tile's worst active alert, from the alert list (colours the tile, named on it).
+function markTileAlerts() {
+  const worst = new Map();
+  document.querySelectorAll('#alert-list > li').forEach(li => {
+    const current = worst.get(li.dataset.sensorId);
+    if (!current || (SEVERITY_RANK[li.dataset.severity] || 0) > (SEVERITY_RANK[current] || 0)) {
+      worst.set(li.dataset.sensorId, li.dataset.severity);
+    }
+  });
+  tiles.forEach((tile, sensorId) => {
+    if (worst.has(sensorId)) {
+      tile.dataset.alert = worst.get(sensorId);
+    } else {
+      delete tile.dataset.alert;
+    }
+    judge(tile);
+  });
+}
+
+// Merges a fresh alert list into the page: an alert whose state, shelving and acknowledgement are
+// unchanged keeps its element (and whatever is being typed in its forms), others are replaced, added
+// or removed, in the fresh order.
+function mergeAlerts(fresh) {
+  const list = document.getElementById('alert-list');
+  const current = new Map([...list.children].map(li => [li.dataset.alertId, li]));
+  const items = [...fresh.querySelectorAll('#alert-list > li')].map(li => {
+    const kept = current.get(li.dataset.alertId);
+    return kept && kept.dataset.version === li.dataset.version ? kept : document.adoptNode(li);
+  });
+  list.replaceChildren(...items);
+  document.getElementById('no-alerts').hidden = items.length > 0;
+}
+
+let alertsFetch = null;
+let alertsAgain = false;
+
+// Fetches the site's active alerts (frontend-web → frontend-api as the user); a change arriving while a
+// fetch runs makes one more fetch after it, so a burst of changes costs at most two.
+async function refreshAlerts() {
+  if (alertsFetch) {
+    alertsAgain = true;
+    return;
+  }
+  alertsFetch = (async () => {
+    try {
+      // Accept */*, not text/html: signed out, a script gets 401 and is not remembered as the page to
+      // return to after sign-in, as a browser's navigation would be.
+      const response = await fetch(`/sites/${encodeURIComponent(siteId)}/alerts`,
+        { headers: { Accept: '*/*' }, credentials: 'same-origin', redirect: 'manual' });
+      if (!response.ok) {
+        return; // signed out or refused: the live stream's own error handling tells the user
+      }
+      const fresh = new DOMParser().parseFromString(await response.text(), 'text/html');
+      if (fresh.getElementById('alert-list')) {
+        mergeAlerts(fresh);
+        markTileAlerts();
+        showStatus();
+        main.dataset.alertsRefreshed = String(Number(main.dataset.alertsRefreshed || 0) + 1);
+      }
+    } catch (e) {
+      // the next change or reconnect tries again
+    }
+  })();
+  await alertsFetch;
+  alertsFetch = null;
+  if (alertsAgain) {
+    alertsAgain = false;
+    refreshAlerts();
+  }
+}
+
 function update(reading) {
   const tile = tiles.get(reading.sensor_id);
   if (!tile || reading.ts_ms < Number(tile.dataset.tsMs || 0)) {
@@ -94,10 +184,15 @@ function connect() {
   const position = main.dataset.streamPosition;
   const url = `/sites/${encodeURIComponent(siteId)}/live` + (position ? `?after=${encodeURIComponent(position)}` : '');
   const source = new EventSource(url);
-  source.addEventListener('open', () => { liveStatus.textContent = 'Live.'; });
+  source.addEventListener('open', () => {
+    liveStatus.textContent = 'Live.';
+    refreshAlerts(); // something may have changed before this (re)connect: alert changes are not replayed
+  });
   source.addEventListener('readings', event => {
     JSON.parse(event.data).readings.forEach(update);
+    showStatus();
   });
+  source.addEventListener('alerts', () => refreshAlerts());
   source.addEventListener('revoked', () => {
     source.close();
     liveStatus.textContent = 'You no longer have access to this site.';
@@ -109,8 +204,13 @@ function connect() {
   });
 }
 
-tiles.forEach(tile => judge(tile));
-setInterval(() => tiles.forEach(tile => judge(tile)), 5000); // a stopped gateway turns tiles stale, not frozen
+function judgeAll() {
+  tiles.forEach(tile => judge(tile));
+  showStatus();
+}
+
+judgeAll();
+setInterval(judgeAll, 5000); // a stopped gateway turns tiles stale, not frozen
 connect();
 
 // ---- charts ----

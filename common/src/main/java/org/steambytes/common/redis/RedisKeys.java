@@ -23,6 +23,13 @@ public final class RedisKeys {
     /** alert-service's consumer group on {@link #ANOMALIES_STREAM}. */
     public static final String ANOMALIES_GROUP = "alert-service";
 
+    /**
+     * Stream of alert changes (common's AlertChangeEntry: opened, acknowledged, shelved, unshelved,
+     * resolved, escalated), bounded with MAXLEN ~; written by alert-service after each change commits,
+     * read by frontend-web's live feed with plain XREAD. One key for all sites, so no hash tag.
+     */
+    public static final String ALERT_CHANGES_STREAM = "alert_service:alert-changes";
+
     public static final Duration LATEST_TTL = Duration.ofSeconds(300);
     public static final Duration DASHBOARD_TTL = Duration.ofSeconds(60);
     public static final Duration API_CACHE_TTL = Duration.ofSeconds(300);

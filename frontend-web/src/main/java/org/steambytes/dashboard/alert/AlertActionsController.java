@@ -14,7 +14,8 @@ import org.steambytes.dashboard.api.ApiCallFailed;
 import org.steambytes.dashboard.api.FrontendApi;
 
 /**
- * {@code POST /alerts/{alert_id}/acknowledge} and {@code /shelve} (operators and admins): forwarded
+ * {@code POST /alerts/{alert_id}/acknowledge}, {@code /shelve} and {@code /unshelve} (operators and
+ * admins; unshelve is frontend-api's {@code DELETE …/shelve}, docs/API.md "Shelving alerts"): forwarded
  * to frontend-api, then back to the site's page, or the alert's page when the form says
  * {@code return_to=alert} (post/redirect/get), with what happened. A refusal
  * frontend-api explains (409, 422) is shown there; a missing alert or site is a 404 page.
@@ -61,6 +62,18 @@ class AlertActionsController {
         try {
             api.shelve(user.getName(), alertId, clock.instant().plus(Duration.ofHours(hours)), reason.trim());
             flash.addFlashAttribute("notice", "Alert shelved for " + hours + " h.");
+        } catch (ApiCallFailed e) {
+            refused(e, flash);
+        }
+        return back(siteId, alertId, returnTo);
+    }
+
+    @PostMapping("/alerts/{alertId}/unshelve")
+    String unshelve(Principal user, @PathVariable UUID alertId, @RequestParam(name = "site_id") String siteId,
+            @RequestParam(name = "return_to", required = false) String returnTo, RedirectAttributes flash) {
+        try {
+            api.unshelve(user.getName(), alertId);
+            flash.addFlashAttribute("notice", "Alert unshelved: its e-mails go out again.");
         } catch (ApiCallFailed e) {
             refused(e, flash);
         }

@@ -20,7 +20,8 @@ import org.steambytes.dashboard.api.SiteSummary;
 
 /**
  * {@code /alerts}: the user's alerts filtered by state (default open and acknowledged), site and
- * severity through a plain GET form, newest first, paged; {@code /alerts/{alert_id}}: one alert with
+ * severity through a plain GET form, newest first, paged (unknown states, severities and sites, and a
+ * page that is not a number, are ignored rather than refused); {@code /alerts/{alert_id}}: one alert with
  * its timeline and, for operators and admins, the acknowledge and shelve forms. An alert of a site
  * outside the user's scope is frontend-api's 404, passed on.
  */
@@ -43,7 +44,7 @@ class AlertPagesController {
     String alerts(Authentication user, @RequestParam(name = "state", required = false) List<String> state,
             @RequestParam(name = "site_id", required = false) String siteId,
             @RequestParam(name = "severity", required = false) List<String> severity,
-            @RequestParam(defaultValue = "0") int page, Model model) {
+            @RequestParam(name = "page", required = false) String page, Model model) {
         List<String> states = known(state, STATES);
         if (states.isEmpty()) {
             states = DEFAULT_STATES;
@@ -54,7 +55,7 @@ class AlertPagesController {
             sites.put(site.siteId(), site);
         }
         String site = siteId == null || siteId.isBlank() || !sites.containsKey(siteId) ? null : siteId;
-        int shown = Math.max(0, Math.min(page, MAX_PAGE));
+        int shown = Math.max(0, Math.min(pageNumber(page), MAX_PAGE));
         AlertPage alerts = api.alerts(user.getName(), site, states.size() == STATES.size() ? List.of() : states,
                 severities, shown, PAGE_SIZE);
         model.addAttribute("alerts", alerts.alerts());
@@ -85,6 +86,15 @@ class AlertPagesController {
         model.addAttribute("canAct", user.getAuthorities().stream().anyMatch(authority ->
                 authority.getAuthority().equals("ROLE_OPERATOR") || authority.getAuthority().equals("ROLE_ADMIN")));
         return "alert/alert";
+    }
+
+    /** The page asked for; anything but a number is the first (a hand-edited link shows the list, not an error). */
+    static int pageNumber(String page) {
+        try {
+            return page == null ? 0 : Integer.parseInt(page.strip());
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     /** The values asked for that are known (comma-separated or repeated), in the known order. */

@@ -160,6 +160,19 @@ public class FrontendApi {
         return post(user, "/api/v1/alerts/{alert}/shelve", alertId, Map.of("until", until.toString(), "reason", reason));
     }
 
+    /** Ends the alert's shelving now ({@code DELETE /api/v1/alerts/{alert_id}/shelve}); 409 when it is not shelved. */
+    public Alert unshelve(String user, UUID alertId) {
+        try {
+            return http.delete().uri("/api/v1/alerts/{alert}/shelve", alertId)
+                    .header("Authorization", "Bearer " + tokens.tokenFor(user))
+                    .retrieve().onStatus(HttpStatusCode::isError, (request, response) -> {
+                        throw failure(response);
+                    }).body(Alert.class);
+        } catch (ResourceAccessException e) {
+            throw ApiCallFailed.unreachable(e.getMostSpecificCause().getClass().getSimpleName());
+        }
+    }
+
     private <T> T get(String user, String path, ParameterizedTypeReference<T> type) {
         return get(user, uri -> uri.path(path).build(), type);
     }

@@ -1,6 +1,7 @@
 package org.steambytes.dashboard.live;
 
 import java.util.Map;
+import org.steambytes.common.stream.AlertChangeEntry;
 import org.steambytes.common.stream.ReadingsStreamEntry;
 import org.steambytes.common.stream.StreamedReading;
 import tools.jackson.databind.json.JsonMapper;
@@ -8,8 +9,10 @@ import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
- * What a browser receives for one stream entry: {@code {"site_id", "readings": [{"sensor_id",
- * "value", "ts_ms"}]}} (the entry decoded by common's {@link ReadingsStreamEntry}, nothing else).
+ * What a browser receives for one stream entry: for a readings entry {@code {"site_id", "readings":
+ * [{"sensor_id", "value", "ts_ms"}]}} (decoded by common's {@link ReadingsStreamEntry}, nothing
+ * else); for an alert change {@code {"site_id", "alert_id", "event", "state", "severity", "at"}}
+ * (common's {@link AlertChangeEntry}).
  */
 final class LiveEvents {
 
@@ -31,6 +34,13 @@ final class LiveEvents {
             readings.addObject().put("sensor_id", reading.sensorId()).put("value", reading.value())
                     .put("ts_ms", reading.tsMs());
         }
-        return new LiveEvent(StreamId.parse(id).orElse(StreamId.ZERO), JSON.writeValueAsString(event));
+        return new LiveEvent(StreamId.parse(id).orElse(StreamId.ZERO), LiveEvent.READINGS, JSON.writeValueAsString(event));
+    }
+
+    static LiveEvent alertChange(AlertChangeEntry change) {
+        ObjectNode event = JSON.createObjectNode().put("site_id", change.siteId())
+                .put("alert_id", change.alertId().toString()).put("event", change.event()).put("state", change.state())
+                .put("severity", change.severity()).put("at", change.at().toString());
+        return new LiveEvent(null, LiveEvent.ALERTS, JSON.writeValueAsString(event));
     }
 }

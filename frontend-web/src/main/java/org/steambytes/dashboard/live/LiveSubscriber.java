@@ -13,7 +13,8 @@ import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
  * per subscriber, so a slow browser never holds up the stream reader or the other browsers; one
  * that falls {@code maxQueued} events behind is closed and catches up by reconnecting (its
  * Last-Event-ID replays from the stream). While its replay runs, live events are held back and
- * then sent only if newer than the replay's last, so nothing is sent twice or out of order.
+ * then sent only if newer than the replay's last, so nothing is sent twice or out of order; alert
+ * changes carry no stream id and are always sent.
  */
 final class LiveSubscriber {
 
@@ -100,7 +101,7 @@ final class LiveSubscriber {
     }
 
     private void enqueue(LiveEvent event) {
-        if (closed || (lastQueued != null && event.id().compareTo(lastQueued) <= 0)) {
+        if (closed || (event.id() != null && lastQueued != null && event.id().compareTo(lastQueued) <= 0)) {
             return;
         }
         if (queue.size() >= maxQueued) {
@@ -108,7 +109,9 @@ final class LiveSubscriber {
             return;
         }
         queue.add(event);
-        lastQueued = event.id();
+        if (event.id() != null) {
+            lastQueued = event.id();
+        }
         if (!draining) {
             draining = true;
             senders.execute(this::drain);
@@ -125,7 +128,11 @@ final class LiveSubscriber {
                     return;
                 }
             }
-            send(SseEmitter.event().id(next.id().toString()).name("readings").data(next.json(), MediaType.APPLICATION_JSON));
+            SseEmitter.SseEventBuilder event = SseEmitter.event();
+            if (next.id() != null) {
+                event.id(next.id().toString());
+            }
+            send(event.name(next.name()).data(next.json(), MediaType.APPLICATION_JSON));
         }
     }
 

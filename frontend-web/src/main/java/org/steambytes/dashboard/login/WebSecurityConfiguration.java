@@ -29,7 +29,7 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * Redis), CSRF tokens on every form and state-changing request, a strict content security policy
  * (no inline script or style). Browsers are sent to the sign-in page and shown HTML error pages;
  * other clients (the chart's fetch, the SSE stream, scripts) get 401/403 as problem+json.
- * Acknowledging and shelving need the operator or admin role; frontend-api checks again.
+ * Acknowledging, shelving and unshelving need the operator or admin role; frontend-api checks again.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -52,7 +52,7 @@ class WebSecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", LoginController.THROTTLED_PATH, "/css/**", "/js/**", "/webjars/**",
                                 "/favicon.ico", "/error").permitAll()
-                        .requestMatchers(HttpMethod.POST, "/alerts/*/acknowledge", "/alerts/*/shelve")
+                        .requestMatchers(HttpMethod.POST, "/alerts/*/acknowledge", "/alerts/*/shelve", "/alerts/*/unshelve")
                         .hasAnyRole("OPERATOR", "ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureHandler()).permitAll())

@@ -49,13 +49,35 @@ class SiteController {
         Analytics analytics = analytics(name, siteId, model);
         model.addAttribute("site", site);
         model.addAttribute("streamPosition", position);
-        model.addAttribute("tiles", SitePage.tiles(sensors, api.latest(name, siteId), rules, alerts, analytics));
+        List<Tile> tiles = SitePage.tiles(sensors, api.latest(name, siteId), rules, alerts, analytics);
+        model.addAttribute("tiles", tiles);
+        model.addAttribute("status", SiteStatus.of(tiles, alerts));
         model.addAttribute("alerts", alerts);
         model.addAttribute("analytics", analytics);
         model.addAttribute("ranges", ChartRange.PRESETS);
-        model.addAttribute("canAct", user.getAuthorities().stream().anyMatch(authority ->
-                authority.getAuthority().equals("ROLE_OPERATOR") || authority.getAuthority().equals("ROLE_ADMIN")));
+        model.addAttribute("canAct", canAct(user));
         return "site/site";
+    }
+
+    /**
+     * {@code /sites/{site_id}/alerts}: the page's active-alerts section alone (HTML), fetched by the
+     * page's script when the live feed reports an alert change of the site and on every (re)connect,
+     * so what it shows is read through frontend-api as the user, like the page itself.
+     */
+    @GetMapping("/sites/{siteId}/alerts")
+    String alerts(Authentication user, @PathVariable String siteId, Model model) {
+        if (!SLUG.matcher(siteId).matches()) {
+            throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.NOT_FOUND);
+        }
+        model.addAttribute("site", api.site(user.getName(), siteId)); // 404 outside the user's scope, passed on
+        model.addAttribute("alerts", api.activeAlerts(user.getName(), siteId));
+        model.addAttribute("canAct", canAct(user));
+        return "site/alerts :: alerts";
+    }
+
+    static boolean canAct(Authentication user) {
+        return user.getAuthorities().stream().anyMatch(authority ->
+                authority.getAuthority().equals("ROLE_OPERATOR") || authority.getAuthority().equals("ROLE_ADMIN"));
     }
 
     /** The analytics, or null with a reason on the page when they cannot be had now (the rest of the page still works). */

@@ -144,6 +144,73 @@ class AlertPagesTests extends DashboardTest {
         assertThat(Fixtures.countText("SELECT state FROM alerts WHERE alert_id = '" + alert + "'")).isEqualTo("open");
     }
 
+    @Test
+    void unknownFilterValuesAreIgnoredRatherThanRefused() {
+        Fixtures.SiteFixture site = Fixtures.boilerHouse();
+        UUID open = AlertsFixture.alert(site.siteId(), "open", "high", "open one");
+        UUID resolved = AlertsFixture.alert(site.siteId(), "resolved", "low", "resolved one");
+        WebSession browser = signedIn("viewer", site.siteId());
+
+        WebSession.Page unknown = browser.get("/alerts?state=bogus&severity=catastrophic&site_id=no-such-site&page=first");
+        assertThat(unknown.status()).isEqualTo(200);
+        assertThat(unknown.body()).contains(open.toString()).doesNotContain(resolved.toString(), "catastrophic", "bogus")
+                .containsPattern("value=\"open\"\\s+checked");
+        WebSession.Page mixed = browser.get("/alerts?state=resolved,bogus&severity=low&severity=%3Cscript%3E&page=-3");
+        assertThat(mixed.status()).isEqualTo(200);
+        assertThat(mixed.body()).contains(resolved.toString()).doesNotContain(open.toString(), "<script>");
+    }
+
+    @Test
+    void anOperatorUnshelvesFromTheDetailPageAndTheSitePageOffersItForShelvedAlertsOnly() {
+        Fixtures.SiteFixture site = Fixtures.boilerHouse();
+        UUID alert = AlertsFixture.alert(site.siteId(), "open", "high", "b1-steam-pressure above 12 bar");
+        UUID other = AlertsFixture.alert(site.siteId(), "open", "medium", "b1-steam-pressure rising fast");
+        String user = DashboardUsersFixture.user("operator", site.siteId());
+        WebSession browser = browser();
+        browser.signIn(user, DashboardUsersFixture.PASSWORD);
+        assertThat(browser.get("/alerts/" + alert).body()).doesNotContain(">Unshelve</button>");
+        browser.postWithCsrf("/alerts/" + alert + "/shelve",
+                List.of("site_id", site.siteId(), "return_to", "alert", "hours", "1", "reason", "burner service"));
+
+        WebSession.Page shelved = browser.get("/alerts/" + alert);
+        assertThat(shelved.body()).contains(">Unshelve</button>", "action=\"/alerts/" + alert + "/unshelve\"", "shelved until ");
+        WebSession.Page sitePage = browser.get("/sites/" + site.siteId());
+        assertThat(sitePage.body()).contains("action=\"/alerts/" + alert + "/unshelve\"")
+                .doesNotContain("action=\"/alerts/" + other + "/unshelve\"");
+
+        WebSession.Page unshelved = browser.postWithCsrf("/alerts/" + alert + "/unshelve",
+                List.of("site_id", site.siteId(), "return_to", "alert"));
+        assertThat(unshelved.status()).isEqualTo(302);
+        assertThat(unshelved.header("Location")).endsWith("/alerts/" + alert);
+        WebSession.Page detail = browser.get("/alerts/" + alert);
+        assertThat(detail.body()).contains("Alert unshelved", "data-type=\"unshelved\"", " by user:" + user)
+                .doesNotContain(">Unshelve</button>", "shelved until ");
+        assertThat(Fixtures.countText("SELECT coalesce(shelved_until::text, '-') FROM alerts WHERE alert_id = '" + alert + "'"))
+                .isEqualTo("-");
+
+        WebSession.Page again = browser.postWithCsrf("/alerts/" + alert + "/unshelve", List.of("site_id", site.siteId()));
+        assertThat(again.status()).isEqualTo(302);
+        assertThat(again.header("Location")).endsWith("/sites/" + site.siteId());
+        assertThat(browser.get("/sites/" + site.siteId()).body()).as("frontend-api's 409, told on the page")
+                .contains("is not shelved");
+        assertThat(browser.post("/alerts/" + alert + "/unshelve", List.of("site_id", site.siteId())).status())
+                .as("without the CSRF token").isEqualTo(403);
+    }
+
+    @Test
+    void aViewerCannotUnshelve() {
+        Fixtures.SiteFixture site = Fixtures.boilerHouse();
+        UUID alert = AlertsFixture.alert(site.siteId(), "open", "high", "b1-steam-pressure above 12 bar");
+        Fixtures.execute("UPDATE alerts SET shelved_until = now() + interval '1 hour', shelve_reason = 'test'"
+                + " WHERE alert_id = '" + alert + "'");
+        WebSession browser = signedIn("viewer", site.siteId());
+        assertThat(browser.get("/alerts/" + alert).body()).contains("shelved until ").doesNotContain(">Unshelve</button>");
+        assertThat(browser.get("/sites/" + site.siteId()).body()).doesNotContain("/unshelve");
+        assertThat(browser.postWithCsrf("/alerts/" + alert + "/unshelve", List.of("site_id", site.siteId())).status())
+                .isEqualTo(403);
+        assertThat(Fixtures.countText("SELECT shelve_reason FROM alerts WHERE alert_id = '" + alert + "'")).isEqualTo("test");
+    }
+
     private WebSession signedIn(String role, String... siteIds) {
         WebSession browser = browser();
         assertThat(browser.signIn(DashboardUsersFixture.user(role, siteIds), DashboardUsersFixture.PASSWORD).status())

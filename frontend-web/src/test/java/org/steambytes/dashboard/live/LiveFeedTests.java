@@ -17,6 +17,7 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 import org.steambytes.common.reading.Reading;
 import org.steambytes.common.redis.RedisKeys;
+import org.steambytes.common.stream.AlertChangeEntry;
 import org.steambytes.common.stream.ReadingsStreamEntry;
 import org.steambytes.dashboard.DashboardTest;
 
@@ -24,7 +25,8 @@ import org.steambytes.dashboard.DashboardTest;
  * The live feed on the real Redis stream, entries added exactly as iot-ingestion adds them
  * (common's {@code ReadingsStreamEntry.encode}): the instance's one reader hands each entry to the
  * browsers of its site only, an event's id is the entry's id, and a reconnect with Last-Event-ID
- * replays exactly the missed entries of its site, in order, without repeating any.
+ * replays exactly the missed entries of its site, in order, without repeating any. alert-service's
+ * alert changes reach the browsers of their site only, as {@code alerts} events without an id.
  */
 class LiveFeedTests extends DashboardTest {
 
@@ -55,6 +57,10 @@ class LiveFeedTests extends DashboardTest {
 
         List<String> readings() {
             return events.stream().filter(e -> e.contains("event:readings")).toList();
+        }
+
+        List<String> alerts() {
+            return events.stream().filter(e -> e.contains("event:alerts")).toList();
         }
     }
 
@@ -112,6 +118,36 @@ class LiveFeedTests extends DashboardTest {
         hub.all().stream().filter(s -> s.siteId().equals(site)).forEach(LiveSubscriber::revoke);
         assertThat(hub.watched(site)).isFalse();
         assertThat(browser.events).anyMatch(e -> e.contains("event:revoked"));
+    }
+
+    @Test
+    void handsEachAlertChangeOnlyToTheBrowsersOfItsSiteWithoutTouchingTheirLastEventId() {
+        String site = "live-" + UUID.randomUUID().toString().substring(0, 8);
+        Captured browser = subscribe(site, null);
+        String reading = add(site, "s1", 1.0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.readings().size() == 1);
+
+        UUID foreign = change(site + "-other", "opened", "open");
+        UUID acknowledged = change(site, "acknowledged", "acknowledged");
+
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.alerts().size() == 1);
+        String event = browser.alerts().get(0);
+        assertThat(event).contains("\"alert_id\":\"" + acknowledged + "\"", "\"event\":\"acknowledged\"",
+                "\"site_id\":\"" + site + "\"", "\"severity\":\"high\"").doesNotContain(foreign.toString())
+                .as("no id: the browser's Last-Event-ID stays the readings entry's").doesNotContain("id:");
+
+        String next = add(site, "s1", 2.0); // readings after an alert change still go out, in order
+        await().atMost(Duration.ofSeconds(10)).until(() -> browser.readings().size() == 2);
+        assertThat(browser.readings().get(1)).contains("id:" + next);
+        assertThat(reading).isNotEqualTo(next);
+        assertThat(String.join("", browser.events)).doesNotContain(foreign.toString());
+    }
+
+    private UUID change(String site, String event, String state) {
+        UUID alertId = UUID.randomUUID();
+        redis.opsForStream().add(StreamRecords.string(new AlertChangeEntry(site, alertId, event, state, "high",
+                Instant.now()).encode()).withStreamKey(RedisKeys.ALERT_CHANGES_STREAM));
+        return alertId;
     }
 
     private Captured subscribe(String site, String lastEventId) {

@@ -46,6 +46,22 @@ class SitePageTests {
         assertThat(SitePage.trend(null)).isEmpty();
     }
 
+    @Test
+    void theSiteIsAlertingByItsWorstActiveAlertElseStaleWhenEveryTileIsElseOk() {
+        Instant now = Instant.now();
+        List<Tile> fresh = SitePage.tiles(List.of(PRESSURE, O2),
+                List.of(new LatestReading(PRESSURE.sensorId(), "steam_pressure", 10.0, "bar", now, false),
+                        new LatestReading(O2.sensorId(), "flue_gas_o2", 3.1, "%", now, true)), List.of(), List.of(), null);
+        List<Tile> silent = SitePage.tiles(List.of(PRESSURE), List.of(), List.of(), List.of(), null);
+
+        SiteStatus alerting = SiteStatus.of(silent, List.of(alert("b1-o2", "medium"), alert(PRESSURE.sensorId(), "critical")));
+        assertThat(alerting.text()).isEqualTo("alerting · critical");
+        assertThat(alerting.css()).isEqualTo("sev-critical");
+        assertThat(SiteStatus.of(silent, List.of()).text()).isEqualTo("stale");
+        assertThat(SiteStatus.of(List.of(), List.of()).css()).as("no sensors: stale, as frontend-api says").isEqualTo("st-stale");
+        assertThat(SiteStatus.of(fresh, List.of()).text()).as("one sensor still reporting").isEqualTo("ok");
+    }
+
     private static Alert alert(String sensor, String severity) {
         return new Alert(UUID.randomUUID(), "plant-a", sensor, UUID.randomUUID(), "threshold", "open", severity,
                 Instant.now(), 1.0, 1.0, "m", null, null, null, null, null);

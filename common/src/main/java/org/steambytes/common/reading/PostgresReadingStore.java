@@ -34,8 +34,8 @@ public final class PostgresReadingStore implements ReadingStore {
     static final long EARLIEST_MS = -9_223_372_036_854L;
     static final long LATEST_MS = 9_223_372_036_854L;
 
-    // One statement for the whole batch: five arrays unnested into rows (measured faster than a JDBC
-    // batch of single-row inserts, docs/PERFORMANCE.md), atomic like any single statement.
+    // One statement for the whole batch, whatever its size: five arrays unnested into rows (one round
+    // trip, one plan), atomic like any single statement.
     private static final String UPSERT = """
             INSERT INTO readings (site_id, sensor_id, sensor_type, ts, value)
             SELECT site_id, sensor_id, sensor_type, timestamptz 'epoch' + ms * interval '1 millisecond', value

@@ -7,7 +7,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.steambytes.common.security.BaselineSecurity;
 import org.steambytes.common.security.ProblemSecurityHandlers;
-import org.steambytes.common.reading.InfluxReadingStore;
+import org.steambytes.common.reading.ReadingStoreSettings;
 
 /** Baseline security (the internal APIs), the reading store, and scheduling (the analytics cycle schedules itself). */
 @Configuration(proxyBeanMethods = false)
@@ -20,8 +20,9 @@ class AnalyticsConfiguration {
         return BaselineSecurity.apply(http, properties.internal(), problems).build();
     }
 
-    @Bean(destroyMethod = "close")
-    InfluxReadingStore readingStore(AnalyticsProperties properties) {
-        return InfluxReadingStore.connect(properties.influx());
+    /** common's ReadingStoreConfiguration makes the store (InfluxDB or PostgreSQL) from these. */
+    @Bean
+    ReadingStoreSettings readingStoreSettings(AnalyticsProperties properties) {
+        return new ReadingStoreSettings(properties.influx(), properties.influx().timeout());
     }
 }

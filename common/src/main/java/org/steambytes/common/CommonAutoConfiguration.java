@@ -3,7 +3,6 @@ package org.steambytes.common;
 import java.time.Clock;
 import org.apache.catalina.startup.Tomcat;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -14,14 +13,13 @@ import org.steambytes.common.problem.ProblemDetailsAdvice;
 import org.steambytes.common.problem.ProblemErrorController;
 import org.steambytes.common.problem.ProblemErrorReportCustomizer;
 import org.steambytes.common.problem.ProblemJsonWriter;
-import org.steambytes.common.reading.InfluxHealthIndicator;
-import org.steambytes.common.reading.InfluxReadingStore;
 import org.steambytes.common.security.ProblemSecurityHandlers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * What every service gets from common: problem+json on every error path, InfluxDB health where it is
- * used, and the one {@link Clock} every time-dependent class takes (UTC; a test may declare its own).
+ * What every service gets from common: problem+json on every error path and the one {@link Clock}
+ * every time-dependent class takes (UTC; a test may declare its own). The reading store and its
+ * health come from {@link org.steambytes.common.reading.ReadingStoreConfiguration}.
  */
 @AutoConfiguration(before = ErrorMvcAutoConfiguration.class)
 public class CommonAutoConfiguration {
@@ -54,12 +52,6 @@ public class CommonAutoConfiguration {
     @ConditionalOnMissingBean
     ProblemSecurityHandlers problemSecurityHandlers(ProblemJsonWriter writer) {
         return new ProblemSecurityHandlers(writer, "Bearer");
-    }
-
-    @Bean
-    @ConditionalOnBean(InfluxReadingStore.class)
-    InfluxHealthIndicator influxHealthIndicator(InfluxReadingStore store) {
-        return new InfluxHealthIndicator(store);
     }
 
     /** Requests Tomcat rejects itself (an encoded slash in the path, a malformed request line) answer problem+json too. */

@@ -6,8 +6,9 @@ import org.steambytes.common.history.HistoryQuery;
 
 /**
  * The port to the readings history: every reading goes in and out through it, and no InfluxQL is
- * written anywhere else. InfluxDB implements it; the planned embedded mode (docs/ARCHITECTURE.md §6)
- * will implement it with a PostgreSQL table, and the rest of the code will not know which.
+ * written anywhere else. InfluxDB implements it ({@link InfluxReadingStore}), and so does a
+ * PostgreSQL table ({@link PostgresReadingStore}, for the embedded mode, docs/ARCHITECTURE.md §2 and
+ * §6); {@code steambytes.readings.store} chooses, and the rest of the code does not know which.
  */
 public interface ReadingStore {
 

@@ -1,0 +1,301 @@
+package org.steambytes.common.reading;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.steambytes.common.history.Aggregate;
+import org.steambytes.common.history.BucketInterval;
+import org.steambytes.common.history.HistoryQuery;
+import org.steambytes.testsupport.RefusingPort;
+
+/**
+ * What every {@link ReadingStore} does, operation by operation: each store's test class extends this
+ * and runs it against its real server (docs/ARCHITECTURE.md §2). Every test writes under a site of
+ * its own, so the stores' databases are shared by the whole run without tests seeing each other.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReadingStoreContract {
+
+    static final Instant T0 = Instant.parse("2026-11-27T10:00:00.123Z");
+
+    /** The store under test, connected to its real server. */
+    protected abstract ReadingStore store();
+
+    /** A store of the same kind pointed at a loopback port where nothing listens. */
+    protected abstract ReadingStore storeAt(int refusingPort);
+
+    @Test
+    void roundTripsReadingsWithSpacesCommasAndEqualsSignsInTags() {
+        String site = "plant a,b=c " + UUID.randomUUID();
+        List<Reading> written = List.of(
+                new Reading(site, "b1 steam,pressure=main", "steam_pressure", 10.4, T0),
+                new Reading(site, "b1 steam,pressure=main", "steam_pressure", 10.5, T0.plusMillis(1)),
+                new Reading(site, "b1 steam,pressure=main", "steam_pressure", 1.0e12, T0.plusMillis(999)));
+
+        store().write(written);
+
+        assertThat(store().findReadings(site, "b1 steam,pressure=main", T0, T0.plusSeconds(1)))
+                .containsExactlyElementsOf(written);
+    }
+
+    @Test
+    void readsASitesWindowAsOneSeriesPerSensorInOneQuery() {
+        String site = "plant-" + UUID.randomUUID();
+        store().write(List.of(
+                new Reading(site, "b1-steam-pressure", "steam_pressure", 10.1, T0),
+                new Reading(site, "b1-steam-pressure", "steam_pressure", 10.3, T0.plusSeconds(10)),
+                new Reading(site, "b1-steam-pressure", "steam_pressure", 10.2, T0.plusSeconds(5)),
+                new Reading(site, "b1-flue-gas-temp", "flue_gas_temperature", 182.5, T0.plusSeconds(1)),
+                new Reading(site, "b1-flue-gas-temp", "flue_gas_temperature", 190.0, T0.plusSeconds(60)),
+                new Reading(site, "a0-before-the-window", "steam_pressure", 1, T0.minusSeconds(1)),
+                new Reading("other-" + site, "b1-steam-pressure", "steam_pressure", 99, T0.plusSeconds(2))));
+
+        List<SensorSeries> window = store().siteWindow(site, T0, T0.plusSeconds(60));
+
+        assertThat(window).as("a sensor without readings in the window has no series").hasSize(2);
+        SensorSeries pressure = window.stream().filter(s -> s.sensorId().equals("b1-steam-pressure")).findFirst()
+                .orElseThrow();
+        assertThat(pressure.sensorType()).isEqualTo("steam_pressure");
+        assertThat(pressure.timesMs()).containsExactly(T0.toEpochMilli(), T0.plusSeconds(5).toEpochMilli(),
+                T0.plusSeconds(10).toEpochMilli());
+        assertThat(pressure.values()).containsExactly(10.1, 10.2, 10.3);
+        SensorSeries flue = window.stream().filter(s -> s.sensorId().equals("b1-flue-gas-temp")).findFirst()
+                .orElseThrow();
+        assertThat(flue.sensorType()).isEqualTo("flue_gas_temperature");
+        assertThat(flue.values()).as("the window's end is exclusive").containsExactly(182.5);
+        assertThat(store().siteWindow("nobody-" + site, T0, T0.plusSeconds(60))).isEmpty();
+    }
+
+    @Test
+    void keepsMillisecondsApartAndReadsOnlyTheAskedWindow() {
+        String site = "plant-" + UUID.randomUUID();
+        store().write(List.of(
+                new Reading(site, "level", "drum_water_level", 1, T0.minusMillis(1)),
+                new Reading(site, "level", "drum_water_level", 2, T0),
+                new Reading(site, "level", "drum_water_level", 3, T0.plusMillis(1)),
+                new Reading(site, "level", "drum_water_level", 4, T0.plusMillis(2))));
+
+        assertThat(store().findReadings(site, "level", T0, T0.plusMillis(2)))
+                .extracting(Reading::value).containsExactly(2.0, 3.0);
+        assertThat(store().findReadings(site, "other-level", T0, T0.plusMillis(2))).isEmpty();
+    }
+
+    @Test
+    void rewritingTheSamePointReplacesItInsteadOfDuplicating() {
+        String site = "plant-" + UUID.randomUUID();
+        Reading first = new Reading(site, "b1-o2", "flue_gas_o2", 3.1, T0);
+        store().write(List.of(first));
+        store().write(List.of(first));
+        store().write(List.of(new Reading(site, "b1-o2", "flue_gas_o2", 3.3, T0)));
+
+        assertThat(store().findReadings(site, "b1-o2", T0.minusSeconds(1), T0.plusSeconds(1)))
+                .containsExactly(new Reading(site, "b1-o2", "flue_gas_o2", 3.3, T0));
+    }
+
+    @Test
+    void theLastOfTwoReadingsOfOnePointInOneWriteWins() {
+        String site = "plant-" + UUID.randomUUID();
+        store().write(List.of(
+                new Reading(site, "b1-o2", "flue_gas_o2", 3.1, T0),
+                new Reading(site, "b1-o2", "flue_gas_o2", 3.2, T0.plusMillis(1)),
+                new Reading(site, "b1-o2", "flue_gas_o2", 3.4, T0)));
+
+        assertThat(store().findReadings(site, "b1-o2", T0, T0.plusSeconds(1))).extracting(Reading::value)
+                .containsExactly(3.4, 3.2);
+    }
+
+    @Test
+    void writesALargeBatchAndAnEmptyOne() {
+        String site = "plant-" + UUID.randomUUID();
+        List<Reading> batch = new ArrayList<>();
+        for (int i = 0; i < 5_000; i++) {
+            batch.add(new Reading(site, "b1-steam-pressure", "steam_pressure", i * 0.25, T0.plusMillis(i * 10L)));
+        }
+        store().write(batch);
+        store().write(List.of());
+
+        List<Reading> stored = store().findReadings(site, "b1-steam-pressure", T0, T0.plusSeconds(60));
+        assertThat(stored).hasSize(5_000);
+        assertThat(stored.get(4_999)).isEqualTo(batch.get(4_999));
+    }
+
+    /** InfluxDB answers "partial write" (HTTP 400) and keeps the rest of the batch: so must every store. */
+    @Test
+    void refusesReadingsOutsideTheStoresTimeRangeForGoodAndKeepsTheRest() {
+        String site = "plant-" + UUID.randomUUID();
+        Reading fine = new Reading(site, "b1-o2", "flue_gas_o2", 3.1, T0);
+        Reading tooLate = new Reading(site, "b1-o2", "flue_gas_o2", 3.2, Instant.parse("2300-01-01T00:00:00Z"));
+
+        assertThatThrownBy(() -> store().write(List.of(fine, tooLate)))
+                .isInstanceOf(ReadingsRefusedException.class);
+
+        assertThat(store().findReadings(site, "b1-o2", T0, T0.plusSeconds(1))).containsExactly(fine);
+    }
+
+    @Test
+    void aggregatesHistoryPerIntervalWithEmptyBucketsAndTheWindowsBounds() {
+        String site = "plant-" + UUID.randomUUID();
+        Instant ten = Instant.parse("2026-11-27T10:00:00Z");
+        store().write(List.of(
+                reading(site, ten.plusSeconds(4 * 60), 100),      // in the first bucket, but before from
+                reading(site, ten.plusSeconds(5 * 60), 1.0),
+                reading(site, ten.plusSeconds(20 * 60), 2.0),
+                reading(site, ten.plusSeconds(40 * 60), 4.5),
+                reading(site, ten.plusSeconds(130 * 60), 8.0),
+                reading(site, ten.plusSeconds(170 * 60), -2.0),
+                reading(site, ten.plusSeconds(180 * 60), 50),     // at to: outside
+                new Reading(site, "other", "steam_pressure", 7, ten.plusSeconds(90 * 60))));
+        Instant from = ten.plusSeconds(5 * 60);
+        Instant to = ten.plusSeconds(180 * 60);
+
+        List<Instant> starts = List.of(ten, ten.plusSeconds(3600), ten.plusSeconds(7200));
+        assertHistory(query(site, from, to, "1h", Aggregate.MEAN, "UTC"), starts, 2.5, null, 3.0);
+        assertHistory(query(site, from, to, "1h", Aggregate.MIN, "UTC"), starts, 1.0, null, -2.0);
+        assertHistory(query(site, from, to, "1h", Aggregate.MAX, "UTC"), starts, 4.5, null, 8.0);
+        assertHistory(query(site, from, to, "1h", Aggregate.SUM, "UTC"), starts, 7.5, null, 6.0);
+        assertHistory(query(site, from, to, "1h", Aggregate.COUNT, "UTC"), starts, 3.0, 0.0, 2.0);
+        assertHistory(query(site, from, to, "1h", Aggregate.LAST, "UTC"), starts, 4.5, null, -2.0);
+        // 90-minute buckets are multiples of 90 minutes from the epoch: 09:00, 10:30, 12:00.
+        assertHistory(query(site, from, to, "90m", Aggregate.COUNT, "UTC"),
+                List.of(ten.minusSeconds(3600), ten.plusSeconds(1800), ten.plusSeconds(7200)), 2.0, 1.0, 2.0);
+    }
+
+    @Test
+    void aWindowWithoutReadingsOfTheSensorHasNoBuckets() {
+        String site = "plant-" + UUID.randomUUID();
+        store().write(List.of(new Reading(site, "other", "steam_pressure", 7, T0)));
+
+        assertThat(store().history(query(site, T0.minusSeconds(3600), T0.plusSeconds(3600), "1m", Aggregate.MEAN,
+                "UTC"))).isEmpty();
+        assertThat(store().history(query(site, T0.minusSeconds(3600), T0.plusSeconds(3600), "1m", Aggregate.COUNT,
+                "UTC"))).isEmpty();
+    }
+
+    @Test
+    void aDayStartsAtLocalMidnightAndHas23HoursWhenClocksGoForward() {
+        String site = "plant-" + UUID.randomUUID();
+        Instant from = Instant.parse("2026-03-27T23:00:00Z"); // 2026-03-28 00:00 in Berlin (CET)
+        Instant to = Instant.parse("2026-03-30T22:00:00Z");   // 2026-03-31 00:00 in Berlin (CEST)
+        store().write(hourly(site, from, to));
+
+        assertHistory(query(site, from, to, "1d", Aggregate.COUNT, "Europe/Berlin"),
+                List.of(from, Instant.parse("2026-03-28T23:00:00Z"), Instant.parse("2026-03-29T22:00:00Z")),
+                24.0, 23.0, 24.0);
+        // From the middle of the short day: its bucket still starts at that day's local midnight.
+        assertHistory(query(site, Instant.parse("2026-03-29T12:00:00Z"), to, "1d", Aggregate.COUNT, "Europe/Berlin"),
+                List.of(Instant.parse("2026-03-28T23:00:00Z"), Instant.parse("2026-03-29T22:00:00Z")), 10.0, 24.0);
+    }
+
+    @Test
+    void aDayHas25HoursWhenClocksGoBackAndItsHoursAreTwentyFiveBuckets() {
+        String site = "plant-" + UUID.randomUUID();
+        Instant from = Instant.parse("2026-10-23T22:00:00Z"); // 2026-10-24 00:00 in Berlin (CEST)
+        Instant to = Instant.parse("2026-10-26T23:00:00Z");   // 2026-10-27 00:00 in Berlin (CET)
+        store().write(hourly(site, from, to));
+
+        assertHistory(query(site, from, to, "1d", Aggregate.COUNT, "Europe/Berlin"),
+                List.of(from, Instant.parse("2026-10-24T22:00:00Z"), Instant.parse("2026-10-25T23:00:00Z")),
+                24.0, 25.0, 24.0);
+        List<HistoryBucket> hours = store().history(query(site, Instant.parse("2026-10-24T22:00:00Z"),
+                Instant.parse("2026-10-25T23:00:00Z"), "1h", Aggregate.COUNT, "Europe/Berlin"));
+        assertThat(hours).hasSize(25).extracting(HistoryBucket::value).containsOnly(1.0);
+        assertThat(hours.get(3).start()).isEqualTo(Instant.parse("2026-10-25T01:00:00Z"));
+    }
+
+    @Test
+    void bucketsFollowAZonesHalfHourOffset() {
+        String site = "plant-" + UUID.randomUUID();
+        Instant ten = Instant.parse("2026-11-27T10:00:00Z");
+        store().write(List.of(
+                reading(site, ten.plusSeconds(29 * 60), 1),
+                reading(site, ten.plusSeconds(30 * 60), 2),
+                reading(site, ten.plusSeconds(89 * 60), 3),
+                reading(site, ten.plusSeconds(91 * 60), 4)));
+
+        // Kolkata is UTC+05:30: its hours start at half past in UTC.
+        assertHistory(query(site, ten, ten.plusSeconds(7200), "1h", Aggregate.SUM, "Asia/Kolkata"),
+                List.of(ten.minusSeconds(1800), ten.plusSeconds(1800), ten.plusSeconds(5400)), 1.0, 5.0, 4.0);
+    }
+
+    @Test
+    void weeksAreMultiplesOfSevenDaysFromTheEpochAsInInfluxDb() {
+        String site = "plant-" + UUID.randomUUID();
+        store().write(List.of(
+                reading(site, Instant.parse("2026-11-03T12:00:00Z"), 1),
+                reading(site, Instant.parse("2026-11-06T12:00:00Z"), 2),
+                reading(site, Instant.parse("2026-11-13T12:00:00Z"), 3)));
+
+        // 1970-01-01 was a Thursday, and so are the buckets' starts.
+        assertHistory(query(site, Instant.parse("2026-11-02T00:00:00Z"), Instant.parse("2026-11-16T00:00:00Z"), "1w",
+                        Aggregate.MAX, "UTC"),
+                List.of(Instant.parse("2026-10-29T00:00:00Z"), Instant.parse("2026-11-05T00:00:00Z"),
+                        Instant.parse("2026-11-12T00:00:00Z")), 1.0, 2.0, 3.0);
+    }
+
+    @Test
+    void reportsAnUnreachableServerAsUnavailable() {
+        try (RefusingPort nothingThere = RefusingPort.reserve()) {
+            ReadingStore unreachable = storeAt(nothingThere.port());
+            try {
+                assertThat(unreachable.isAvailable()).isFalse();
+                assertUnavailable(s -> s.write(List.of(new Reading("s", "p", "t", 1, T0))), unreachable);
+                assertUnavailable(s -> s.findReadings("s", "p", T0, T0.plusSeconds(1)), unreachable);
+                assertUnavailable(s -> s.siteWindow("s", T0, T0.plusSeconds(1)), unreachable);
+                assertUnavailable(s -> s.history(query("s", T0, T0.plusSeconds(60), "1m", Aggregate.MEAN, "UTC")),
+                        unreachable);
+            } finally {
+                if (unreachable instanceof AutoCloseable closeable) {
+                    closeQuietly(closeable);
+                }
+            }
+        }
+        assertThat(store().isAvailable()).isTrue();
+    }
+
+    static Reading reading(String site, Instant at, double value) {
+        return new Reading(site, "b1-steam-pressure", "steam_pressure", value, at);
+    }
+
+    static HistoryQuery query(String site, Instant from, Instant to, String interval, Aggregate aggregate,
+            String zone) {
+        return new HistoryQuery(site, "b1-steam-pressure", from, to, BucketInterval.parse(interval).orElseThrow(),
+                aggregate, ZoneId.of(zone));
+    }
+
+    /** One reading at the start of every UTC hour in [from, to). */
+    static List<Reading> hourly(String site, Instant from, Instant to) {
+        List<Reading> readings = new ArrayList<>();
+        for (Instant at = from; at.isBefore(to); at = at.plusSeconds(3600)) {
+            readings.add(reading(site, at, 1));
+        }
+        return readings;
+    }
+
+    private void assertHistory(HistoryQuery query, List<Instant> starts, Double... values) {
+        List<HistoryBucket> buckets = store().history(query);
+        assertThat(buckets).as("%s %s in %s", query.aggregate(), query.interval().text(), query.timezone())
+                .extracting(HistoryBucket::start).containsExactlyElementsOf(starts);
+        assertThat(buckets).as("%s %s in %s", query.aggregate(), query.interval().text(), query.timezone())
+                .extracting(HistoryBucket::value).containsExactly(values);
+    }
+
+    private static void assertUnavailable(Consumer<ReadingStore> call, ReadingStore store) {
+        assertThatThrownBy(() -> call.accept(store)).isInstanceOf(ReadingStoreUnavailableException.class);
+    }
+
+    private static void closeQuietly(AutoCloseable closeable) {
+        try {
+            closeable.close();
+        } catch (Exception ignored) {
+            // nothing was open
+        }
+    }
+}

@@ -62,8 +62,10 @@ class AdminApi {
 
     /** The sites the admin sees, for a user's or key's scope. */
     List<Choice> sites(String user) {
-        return api.siteSummaries(user).stream().map(site -> new Choice(site.siteId(), site.name() + " (" + site.siteId() + ")"))
-                .sorted(java.util.Comparator.comparing(Choice::value)).toList();
+        List<Choice> sites = new ArrayList<>();
+        api.call(user, HttpMethod.GET, "/api/v1/sites?size=" + PAGE, null).path("content").forEach(site -> sites.add(
+                new Choice(site.path("site_id").asString(), site.path("name").asString() + " (" + site.path("site_id").asString() + ")")));
+        return sites;
     }
 
     private static String label(Sensor sensor) {

@@ -37,11 +37,14 @@ final class JsonBodies {
             switch (field.type()) {
                 case CHECKBOX -> body.put(name, form.checked(name));
                 case SCOPE -> {
+                    List<String> chosen = form.all("site_ids").stream().filter(site -> !site.isBlank()).toList();
                     if (form.checked("all_sites")) {
                         body.put("all_sites", true);
-                    } else {
+                    } else if (!chosen.isEmpty() || !creating) {
+                        // A new user or key without any site is left to frontend-api to refuse (a scope is stated,
+                        // never implied); a changed one may lose all its sites.
                         ArrayNode sites = body.putArray("site_ids");
-                        form.all("site_ids").stream().filter(site -> !site.isBlank()).forEach(sites::add);
+                        chosen.forEach(sites::add);
                     }
                 }
                 case EMAILS -> {

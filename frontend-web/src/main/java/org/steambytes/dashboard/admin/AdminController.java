@@ -1,6 +1,7 @@
 package org.steambytes.dashboard.admin;
 
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -32,7 +33,8 @@ import tools.jackson.databind.json.JsonMapper;
  * with the CSRF token). Success redirects to the list with a notice (post/redirect/get); a refusal of
  * frontend-api (400, 403, 409, 422) shows the form again with what was typed and its messages; a site or
  * item outside the admin's scope is its 404. A created gateway's token or API key is shown on the answer to
- * the POST only, never stored, redirected or logged. The security chain lets only admins in.
+ * the POST only, never stored, redirected or logged, and a reload of that answer creates nothing
+ * ({@link SentForms}). The security chain lets only admins in.
  */
 @Controller
 @RequestMapping("/admin")
@@ -84,10 +86,16 @@ class AdminController {
     @PostMapping({GLOBAL, OF_SITE})
     String create(Principal user, @PathVariable String family, @PathVariable(required = false) String siteId,
             @RequestParam MultiValueMap<String, String> submitted, Model model, HttpServletResponse response,
-            RedirectAttributes flash) {
+            HttpSession session, RedirectAttributes flash) {
         Place place = place(user, family, siteId);
         ManagedResource resource = place.resource();
         FormValues values = FormValues.submitted(submitted);
+        if (resource.secretField() != null && !SentForms.firstTime(session, values.first(SentForms.FIELD))) {
+            // The browser sent the same form again (a reload of the page with the secret): nothing new is made.
+            flash.addFlashAttribute("notice", "That form was sent already: the " + resource.singular()
+                    + " was created then, and its secret was shown only that time.");
+            return "redirect:" + place.path();
+        }
         JsonNode created;
         try {
             created = api.create(user.getName(), resource, siteId, JsonBodies.of(resource,
@@ -211,6 +219,7 @@ class AdminController {
         model.addAttribute("itemId", id);
         model.addAttribute("action", id == null ? place.path() : place.path(id));
         model.addAttribute("formPath", id == null ? place.path("new") : place.path(id, "edit"));
+        model.addAttribute("once", resource.secretField() != null && id == null ? SentForms.newForm() : null);
         return page(model, place, "admin/form");
     }
 

@@ -140,8 +140,10 @@ class AdminFormsTests extends DashboardTest {
     @Test
     void registersAGatewayShowingItsTokenOnceAndRevokesIt() {
         String gateways = "/admin/sites/" + site.siteId() + "/gateways";
-        admin.get(gateways + "/new");
-        WebSession.Page registered = admin.postWithCsrf(gateways, List.of("name", "gw-boiler-house-2"));
+        Matcher onceField = Pattern.compile("name=\"once\" value=\"([^\"]+)\"").matcher(admin.get(gateways + "/new").body());
+        assertThat(onceField.find()).isTrue();
+        String once = onceField.group(1);
+        WebSession.Page registered = admin.postWithCsrf(gateways, List.of("name", "gw-boiler-house-2", "once", once));
         assertThat(registered.status()).isEqualTo(200);
         assertThat(registered.header("Cache-Control")).contains("no-store");
         assertThat(registered.body()).contains("it is not shown again");
@@ -150,8 +152,14 @@ class AdminFormsTests extends DashboardTest {
         assertThat(Fixtures.countText("SELECT name FROM gateways WHERE token_hash = '" + Fixtures.sha256Hex(token) + "'"))
                 .isEqualTo("gw-boiler-house-2");
 
+        // Reloading the answer sends the same form again: nothing new, no token.
+        WebSession.Page reloaded = admin.postWithCsrf(gateways, List.of("name", "gw-boiler-house-2", "once", once));
+        assertThat(reloaded.status()).isEqualTo(302);
+        assertThat(reloaded.body()).doesNotContain(token);
+        assertThat(Fixtures.count("SELECT count(*) FROM gateways WHERE site_id = '" + site.siteId() + "'")).isEqualTo(2);
         WebSession.Page list = admin.get(gateways);
-        assertThat(list.body()).contains("gw-boiler-house-2", token.substring(0, 8)).doesNotContain(token);
+        assertThat(list.body()).contains("gw-boiler-house-2", token.substring(0, 8), "That form was sent already")
+                .doesNotContain(token);
         assertThat(admin.get(gateways + "/new").body()).doesNotContain(token);
 
         String gatewayId = Fixtures.countText("SELECT gateway_id FROM gateways WHERE token_hash = '" + Fixtures.sha256Hex(token) + "'");

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.client.ClientHttpResponse;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
@@ -168,6 +169,27 @@ public class FrontendApi {
                     .retrieve().onStatus(HttpStatusCode::isError, (request, response) -> {
                         throw failure(response);
                     }).body(Alert.class);
+        } catch (ResourceAccessException e) {
+            throw ApiCallFailed.unreachable(e.getMostSpecificCause().getClass().getSimpleName());
+        }
+    }
+
+    /**
+     * Any call as the user, for pages that manage frontend-api's resources generically: {@code method} on
+     * {@code path} (a URI template, its variables encoded), {@code body} sent as JSON when not null.
+     * Answers the response's JSON, a missing node when it has none (204); errors as {@link ApiCallFailed}.
+     */
+    public JsonNode call(String user, HttpMethod method, String path, JsonNode body, Object... variables) {
+        try {
+            RestClient.RequestBodySpec request = http.method(method).uri(path, variables)
+                    .header("Authorization", "Bearer " + tokens.tokenFor(user));
+            if (body != null) {
+                request.contentType(org.springframework.http.MediaType.APPLICATION_JSON).body(json.writeValueAsString(body));
+            }
+            String answer = request.retrieve().onStatus(HttpStatusCode::isError, (req, response) -> {
+                throw failure(response);
+            }).body(String.class);
+            return answer == null || answer.isBlank() ? json.missingNode() : json.readTree(answer);
         } catch (ResourceAccessException e) {
             throw ApiCallFailed.unreachable(e.getMostSpecificCause().getClass().getSimpleName());
         }

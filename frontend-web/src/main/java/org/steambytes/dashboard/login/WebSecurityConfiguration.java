@@ -29,7 +29,8 @@ import static org.springframework.security.web.servlet.util.matcher.PathPatternR
  * Redis), CSRF tokens on every form and state-changing request, a strict content security policy
  * (no inline script or style). Browsers are sent to the sign-in page and shown HTML error pages;
  * other clients (the chart's fetch, the SSE stream, scripts) get 401/403 as problem+json.
- * Acknowledging, shelving and unshelving need the operator or admin role; frontend-api checks again.
+ * Acknowledging, shelving and unshelving need the operator or admin role, the admin pages the admin
+ * role; frontend-api checks again.
  */
 @Configuration(proxyBeanMethods = false)
 class WebSecurityConfiguration {
@@ -54,6 +55,8 @@ class WebSecurityConfiguration {
                                 "/favicon.ico", "/error").permitAll()
                         .requestMatchers(HttpMethod.POST, "/alerts/*/acknowledge", "/alerts/*/shelve", "/alerts/*/unshelve")
                         .hasAnyRole("OPERATOR", "ADMIN")
+                        // The admin pages: a viewer or operator gets the 403 page before frontend-api is asked.
+                        .requestMatchers("/admin", "/admin/**").hasRole("ADMIN")
                         .anyRequest().authenticated())
                 .formLogin(form -> form.loginPage("/login").failureHandler(new LoginFailureHandler()).permitAll())
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))

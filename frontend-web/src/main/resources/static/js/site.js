@@ -255,7 +255,11 @@ async function draw(figure) {
   }
   info.textContent = `${data.t.length} points, ${data.aggregate} per ${data.interval}`;
   const limits = limitsOf(figure);
+  // A line needs two neighbouring values: a few readings between gaps (a new sensor, a gateway that
+  // posts rarely) are drawn as dots, or the chart would look empty.
+  const known = data.v.reduce((n, v) => v == null ? n : n + 1, 0);
   const series = [{}, { label: figure.dataset.sensorId, stroke: '#1f6feb', width: 1.5, spanGaps: false,
+    points: { show: known > 0 && known <= chartWidth(figure) / 8, size: 5, fill: '#1f6feb' },
     value: (u, v) => v == null ? '–' : `${formatValue(v)} ${figure.dataset.unit}` }];
   const columns = [data.t, data.v];
   limits.forEach(l => {

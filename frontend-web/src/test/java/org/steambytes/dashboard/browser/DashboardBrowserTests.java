@@ -2,14 +2,9 @@ package org.steambytes.dashboard.browser;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -17,14 +12,10 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.steambytes.dashboard.AlertsFixture;
 import org.steambytes.dashboard.DashboardTest;
 import org.steambytes.dashboard.DashboardUsersFixture;
-import org.steambytes.dashboard.InProcessFrontendApi;
-import org.steambytes.ingestion.IngestionApplication;
 import org.steambytes.testsupport.Fixtures;
-import org.steambytes.testsupport.InProcessService;
 import org.steambytes.testsupport.ServiceClient;
 
 /**
@@ -35,29 +26,12 @@ import org.steambytes.testsupport.ServiceClient;
  */
 class DashboardBrowserTests extends DashboardTest {
 
-    private static ConfigurableApplicationContext ingestion;
     private Fixtures.SiteFixture site;
     private ChromeDriver chromium;
-
-    @BeforeAll
-    static void ingestion() throws Exception {
-        Path spool = Files.createTempDirectory("dashboard-spool-");
-        ingestion = InProcessService.start(IngestionApplication.class, "iot-ingestion", Map.of(
-                "steambytes.internal.token", InProcessFrontendApi.INTERNAL_TOKEN,
-                "steambytes.ingestion.spool.directory", spool.toString(),
-                "management.endpoint.health.group.readiness.include", "readinessState,db,redis,influx"));
-    }
 
     @BeforeEach
     void siteOfItsOwn() {
         site = Fixtures.boilerHouse();
-    }
-
-    @AfterAll
-    static void stopIngestion() {
-        if (ingestion != null) {
-            ingestion.close();
-        }
     }
 
     @AfterEach
@@ -147,7 +121,7 @@ class DashboardBrowserTests extends DashboardTest {
     }
 
     private void post(double pressure, long timestampMs) {
-        ServiceClient.Answer accepted = new ServiceClient(InProcessService.port(ingestion)).post("/api/v1/readings",
+        ServiceClient.Answer accepted = new ServiceClient(InProcessIngestion.port()).post("/api/v1/readings",
                 "Bearer " + site.gatewayToken(), "application/json",
                 "{\"site_id\":\"" + site.siteId() + "\",\"readings\":[{\"sensor_id\":\""
                         + Fixtures.STEAM_PRESSURE.sensorId() + "\",\"value\":" + pressure + ",\"timestamp\":" + timestampMs + "}]}");

@@ -10,9 +10,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -20,7 +18,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.data.redis.connection.stream.StreamRecords;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.steambytes.common.redis.RedisKeys;
@@ -28,11 +25,8 @@ import org.steambytes.common.stream.AlertChangeEntry;
 import org.steambytes.dashboard.AlertsFixture;
 import org.steambytes.dashboard.DashboardTest;
 import org.steambytes.dashboard.DashboardUsersFixture;
-import org.steambytes.dashboard.InProcessFrontendApi;
 import org.steambytes.dashboard.WebSession;
-import org.steambytes.ingestion.IngestionApplication;
 import org.steambytes.testsupport.Fixtures;
-import org.steambytes.testsupport.InProcessService;
 import org.steambytes.testsupport.ServiceClient;
 
 /**
@@ -48,29 +42,12 @@ import org.steambytes.testsupport.ServiceClient;
 class LiveAlertsBrowserTests extends DashboardTest {
 
     private static final Duration LIVE = Duration.ofSeconds(20);
-    private static ConfigurableApplicationContext ingestion;
 
     @Autowired
     StringRedisTemplate redis;
 
     private Fixtures.SiteFixture site;
     private ChromeDriver chromium;
-
-    @BeforeAll
-    static void ingestion() throws Exception {
-        Path spool = Files.createTempDirectory("dashboard-spool-");
-        ingestion = InProcessService.start(IngestionApplication.class, "iot-ingestion", Map.of(
-                "steambytes.internal.token", InProcessFrontendApi.INTERNAL_TOKEN,
-                "steambytes.ingestion.spool.directory", spool.toString(),
-                "management.endpoint.health.group.readiness.include", "readinessState,db,redis,influx"));
-    }
-
-    @AfterAll
-    static void stopIngestion() {
-        if (ingestion != null) {
-            ingestion.close();
-        }
-    }
 
     @BeforeEach
     void siteOfItsOwn() {
@@ -209,7 +186,7 @@ class LiveAlertsBrowserTests extends DashboardTest {
     }
 
     private void post(double pressure) {
-        ServiceClient.Answer accepted = new ServiceClient(InProcessService.port(ingestion)).post("/api/v1/readings",
+        ServiceClient.Answer accepted = new ServiceClient(InProcessIngestion.port()).post("/api/v1/readings",
                 "Bearer " + site.gatewayToken(), "application/json",
                 "{\"site_id\":\"" + site.siteId() + "\",\"readings\":[{\"sensor_id\":\""
                         + Fixtures.STEAM_PRESSURE.sensorId() + "\",\"value\":" + pressure + ",\"timestamp\":"

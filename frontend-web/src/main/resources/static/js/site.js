@@ -233,26 +233,45 @@ function rangeQuery() {
   return query;
 }
 
-async function draw(figure) {
-  const query = rangeQuery();
-  query.set('interval_s', figure.dataset.intervalS || '10');
-  const info = figure.querySelector('.chart-info');
-  const plotElement = figure.querySelector('.plot');
-  info.textContent = 'loading…';
-  let data;
+// One request for every chart of the page: the browser opens six connections per host and the live
+// stream holds one, so twenty chart fetches would queue; frontend-web fetches them side by side.
+let drawing = 0;
+async function drawAll() {
+  const round = ++drawing;
+  charts.forEach(figure => { figure.querySelector('.chart-info').textContent = 'loading…'; });
+  let answer;
   try {
-    const response = await fetch(`/sites/${encodeURIComponent(siteId)}/sensors/${encodeURIComponent(figure.dataset.sensorId)}/history?${query}`,
+    const response = await fetch(`/sites/${encodeURIComponent(siteId)}/history?${rangeQuery()}`,
       { headers: { Accept: 'application/json' }, credentials: 'same-origin' });
     if (!response.ok) {
       const problem = await response.json().catch(() => ({}));
-      info.textContent = problem.detail || `could not load (${response.status})`;
+      charts.forEach(figure => {
+        figure.querySelector('.chart-info').textContent = problem.detail || `could not load (${response.status})`;
+      });
       return;
     }
-    data = await response.json();
+    answer = await response.json();
   } catch (e) {
-    info.textContent = 'could not load';
+    charts.forEach(figure => { figure.querySelector('.chart-info').textContent = 'could not load'; });
     return;
   }
+  if (round !== drawing) return; // a newer range was asked for meanwhile
+  charts.forEach(figure => {
+    const data = answer.charts[figure.dataset.sensorId];
+    const info = figure.querySelector('.chart-info');
+    if (!data) {
+      info.textContent = 'no such sensor any more; reload the page';
+    } else if (data.problem) {
+      info.textContent = data.problem.detail || `could not load (${data.problem.status})`;
+    } else {
+      draw(figure, data);
+    }
+  });
+}
+
+function draw(figure, data) {
+  const info = figure.querySelector('.chart-info');
+  const plotElement = figure.querySelector('.plot');
   info.textContent = `${data.t.length} points, ${data.aggregate} per ${data.interval}`;
   const limits = limitsOf(figure);
   // A line needs two neighbouring values: a few readings between gaps (a new sensor, a gateway that
@@ -277,10 +296,6 @@ async function draw(figure) {
   plotElement.replaceChildren();
   plots.set(figure, new uPlot(options, columns, plotElement));
   figure.dataset.drawn = String(data.t.length);
-}
-
-function drawAll() {
-  charts.forEach(draw);
 }
 
 rangeForm.addEventListener('submit', event => {

@@ -145,12 +145,21 @@ public class FrontendApi {
                 new ParameterizedTypeReference<Analytics>() { });
     }
 
+    /**
+     * A sensor's buckets from {@code from} to {@code to}, or to now when {@code to} is null: an open
+     * window, which frontend-api never response-caches (docs/API.md, history parameters) — a preset
+     * ending "now" is never asked again, so caching it would only fill Redis.
+     */
     public History history(String user, String siteId, String sensorId, Instant from, Instant to, String interval,
             String aggregate) {
-        return get(user, uri -> uri.path("/api/v1/sites/{site}/sensors/{sensor}/readings")
-                        .queryParam("from", from.toString()).queryParam("to", to.toString())
-                        .queryParam("interval", interval).queryParam("aggregate", aggregate).build(siteId, sensorId),
-                new ParameterizedTypeReference<History>() { });
+        return get(user, uri -> {
+            uri.path("/api/v1/sites/{site}/sensors/{sensor}/readings").queryParam("from", from.toString())
+                    .queryParam("interval", interval).queryParam("aggregate", aggregate);
+            if (to != null) {
+                uri.queryParam("to", to.toString());
+            }
+            return uri.build(siteId, sensorId);
+        }, new ParameterizedTypeReference<History>() { });
     }
 
     public Alert acknowledge(String user, UUID alertId, String note) {

@@ -10,6 +10,8 @@ import org.steambytes.dashboard.DashboardTest;
 import org.steambytes.dashboard.DashboardUsersFixture;
 import org.steambytes.dashboard.WebSession;
 import org.steambytes.testsupport.Fixtures;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Every page × role × own/foreign site through the real frontend-api (in this JVM), called with the
@@ -48,6 +50,17 @@ class PageAccessTests extends DashboardTest {
                 + "/history?range=1h&tz=Europe/Berlin&interval_s=10", "Accept", "application/json");
         assertThat(chart.status()).isEqualTo(200);
         assertThat(chart.body()).contains("\"interval\":\"10s\"").contains("\"t\":[");
+
+        WebSession.Page allCharts = browser.get("/sites/" + own.siteId() + "/history?range=24h&tz=Europe/Berlin",
+                "Accept", "application/json");
+        assertThat(allCharts.status()).isEqualTo(200);
+        JsonNode charts = JsonMapper.builder().build().readTree(allCharts.body()).path("charts");
+        assertThat(charts.size()).isEqualTo(own.sensors().size());
+        for (Fixtures.SensorFixture sensor : own.sensors()) {
+            assertThat(charts.path(sensor.sensorId()).path("interval").asString())
+                    .as("%s in %s", sensor.sensorId(), allCharts.body()).isEqualTo("2m");
+            assertThat(charts.path(sensor.sensorId()).path("t").isArray()).isTrue();
+        }
     }
 
     @ParameterizedTest
@@ -63,6 +76,8 @@ class PageAccessTests extends DashboardTest {
                 .isEqualTo(404);
         assertThat(browser.get("/sites/" + foreign.siteId() + "/sensors/" + Fixtures.STEAM_PRESSURE.sensorId()
                 + "/history?range=1h", "Accept", "application/json").status()).isEqualTo(404);
+        assertThat(browser.get("/sites/" + foreign.siteId() + "/history?range=1h", "Accept", "application/json").status())
+                .isEqualTo(404);
         assertThat(browser.get("/sites/no-such-site").status()).isEqualTo(404);
     }
 

@@ -29,7 +29,8 @@ import tools.jackson.databind.JsonNode;
  * The mission as its users walk it (issue 12), against five running services: an integrator provisions a
  * site, sensors, a gateway, a threshold rule and an operator through frontend-api; the gateway posts
  * normal readings, then a breach, to iot-ingestion; latest values and history come back through the API;
- * the breach sends exactly one e-mail to the site's on-call address; the analytics results appear; the
+ * the breach sends exactly one e-mail to the site's on-call address; the analytics results appear and the site's
+ * summary says alerting; the
  * operator follows the e-mail's link into the dashboard in headless Chromium and sees the tile and the alert.
  * Each step names the service whose part it checks ({@link Blame}).
  */
@@ -71,6 +72,7 @@ final class Mission {
         Mailbox.Mail mail = theBreachSendsOneEmailToTheOnCallAddress();
         String alertId = theAlertIsListedThroughTheApi(mail);
         double combustion = analyticsResultsAppear();
+        theSiteSummarySaysAlerting(combustion);
         theOperatorFollowsTheLinkAndSeesTileAndAlert(mail, alertId, combustion);
         noSecondEmailArrives();
     }
@@ -138,7 +140,7 @@ final class Mission {
                     assertThat(latest.get(FLUE_GAS).path("value").asDouble()).isEqualTo(180.0);
                     assertThat(latest.get(OXYGEN).path("unit").asString()).isEqualTo("%");
                 }));
-        Blame.on(AI_PROCESSOR, "the history API over InfluxDB, through frontend-api (GET …/readings)", () ->
+        Blame.on(AI_PROCESSOR, "the history API over the reading store, through frontend-api (GET …/readings)", () ->
                 await("every steam pressure reading in the history").atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
                     String path = "/sites/" + siteId + "/sensors/" + PRESSURE + "/readings?from=" + firstReading.minusSeconds(60)
                             + "&interval=1h&aggregate=";
@@ -201,6 +203,24 @@ final class Mission {
             assertThat(combustion.path("value_pct").asDouble()).isBetween(92.0, 93.5);
             assertThat(result.path("efficiency").path("direct").path("not_computed").asString()).contains("calorific");
             return combustion.path("value_pct").asDouble();
+        });
+    }
+
+    /** docs/API.md "Site summaries": the overview's row of the site, read fresh from alerts, Redis and the analytics. */
+    private void theSiteSummarySaysAlerting(double combustion) {
+        Blame.on(FRONTEND_API, "summarises the site for the overview (GET /site-summaries)", () -> {
+            JsonNode summary = null;
+            for (JsonNode site : api.get("/site-summaries")) {
+                if (siteId.equals(site.path("site_id").asString())) {
+                    summary = site;
+                }
+            }
+            assertThat(summary).as("the site among the summaries").isNotNull();
+            assertThat(summary.path("status").asString()).isEqualTo("alerting");
+            assertThat(summary.path("highest_open_severity").asString()).isEqualTo("high");
+            assertThat(summary.path("open_alerts").asInt()).isEqualTo(1);
+            assertThat(summary.path("last_reading_at").isNull()).isFalse();
+            assertThat(summary.path("efficiency").path("combustion_pct").asDouble()).isEqualTo(combustion);
         });
     }
 

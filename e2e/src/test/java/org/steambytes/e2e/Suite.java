@@ -5,11 +5,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 /**
  * The five services started from their packaged jars as separate processes on free ports, wired to each
@@ -44,7 +46,7 @@ final class Suite implements AutoCloseable {
         Map<SuiteService, JarProcess> processes = new EnumMap<>(SuiteService.class);
         Suite suite = new Suite(processes);
         try {
-            Files.createDirectories(logs);
+            emptyDirectory(logs);
             for (SuiteService service : SuiteService.values()) {
                 Map<String, String> environment = new LinkedHashMap<>(shared);
                 environment.putAll(ownSettings(service, ports, wiring, logs));
@@ -83,6 +85,18 @@ final class Suite implements AutoCloseable {
                     "FRONTEND_WEB_URL", url(ports, SuiteService.FRONTEND_WEB),
                     "ALERT_CONSUMER_NAME", "e2e-alert-service");
         };
+    }
+
+    /** Each run starts from nothing: no log, spool or working files of an earlier run. */
+    private static void emptyDirectory(Path directory) throws IOException {
+        if (Files.exists(directory)) {
+            try (Stream<Path> files = Files.walk(directory)) {
+                for (Path file : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        Files.createDirectories(directory);
     }
 
     private static String url(Map<SuiteService, Integer> ports, SuiteService service) {

@@ -16,8 +16,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One service as its own operating-system process: {@code java -jar} of its packaged jar with an
- * environment of its own (docs/ARCHITECTURE.md §3 names every variable), its output in a log file.
+ * One service (or another runnable module) as its own operating-system process: {@code java -jar} of its
+ * packaged jar with an environment of its own (docs/ARCHITECTURE.md §3 names every variable), its output
+ * in a log file.
  */
 final class JarProcess {
 
@@ -26,13 +27,13 @@ final class JarProcess {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private final SuiteService service;
+    private final String name;
     private final int port;
     private final Path log;
     private final Process process;
 
-    private JarProcess(SuiteService service, int port, Path log, Process process) {
-        this.service = service;
+    private JarProcess(String name, int port, Path log, Process process) {
+        this.name = name;
         this.port = port;
         this.log = log;
         this.process = process;
@@ -50,14 +51,14 @@ final class JarProcess {
         builder.environment().put("SERVER_PORT", Integer.toString(port));
         try {
             Files.createDirectories(workDirectory);
-            return new JarProcess(jar.service(), port, log, builder.start());
+            return new JarProcess(jar.module(), port, log, builder.start());
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + jar.path(), e);
         }
     }
 
-    SuiteService service() {
-        return service;
+    String name() {
+        return name;
     }
 
     int port() {
@@ -67,7 +68,7 @@ final class JarProcess {
     /** Whether {@code /actuator/health/readiness} answers 200 (every store the service needs answers). */
     boolean ready() {
         if (!process.isAlive()) {
-            throw new IllegalStateException(service + " exited with status " + process.exitValue() + " (log: " + log + ")");
+            throw new IllegalStateException(name + " exited with status " + process.exitValue() + " (log: " + log + ")");
         }
         try {
             HttpResponse<Void> response = HTTP.send(HttpRequest.newBuilder(

@@ -176,7 +176,19 @@ final class Mission {
             assertThat(alert.path("sensor_id").asString()).isEqualTo(PRESSURE);
             assertThat(alert.path("severity").asString()).isEqualTo("high");
             assertThat(alert.path("value").asDouble()).isEqualTo(BREACH_BAR);
+            // docs/API.md "Alerts for the dashboard": the alert's timeline has the e-mail, to whom it went.
+            await("the e-mail in the alert's events").atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+                List<String> emailedTo = new ArrayList<>();
+                for (JsonNode event : api.get("/alerts/" + alertId + "/events").path("events")) {
+                    if ("emailed".equals(event.path("type").asString())) {
+                        event.path("recipients").forEach(recipient -> emailedTo.add(recipient.asString()));
+                    }
+                }
+                assertThat(emailedTo).containsExactly(oncall);
+            });
         });
+        Blame.on(ALERT_SERVICE, "names the e-mail after the alert and its transition (Message-ID)", () ->
+                assertThat(mail.messageId()).startsWith("<alert." + alertId + ".opened.").endsWith("@steambytes>"));
         return alertId;
     }
 

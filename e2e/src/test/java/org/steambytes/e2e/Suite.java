@@ -131,7 +131,7 @@ final class Suite implements AutoCloseable {
     /** The end of every service's log, to print when a step failed. */
     String logTails(int lines) {
         StringBuilder tails = new StringBuilder();
-        processes.values().forEach(process -> tails.append("\n===== ").append(process.service()).append(": last ")
+        processes.values().forEach(process -> tails.append("\n===== ").append(process.name()).append(": last ")
                 .append(lines).append(" lines of ").append(process.log()).append(" =====\n").append(process.tail(lines))
                 .append('\n'));
         return tails.toString();

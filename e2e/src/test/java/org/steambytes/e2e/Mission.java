@@ -94,6 +94,8 @@ final class Mission {
                     "operator", "above", "limit", LIMIT_BAR, "delay_s", 0, "severity", "high"));
             api.create("/users", Map.of("username", operator, "password", operatorPassword, "role", "operator",
                     "site_ids", List.of(siteId)));
+            // STEAMBYTES_ADMIN_PASSWORD made the dashboard's admin of all sites at start-up (docs/API.md).
+            assertThat(api.get("/users/admin").path("role").asString()).isEqualTo("admin");
             Blame.on(AI_PROCESSOR, "stores the site's analytics settings (PUT through frontend-api)", () -> {
                 JsonNode settings = api.put("/sites/" + siteId + "/analytics-config", Map.of("air_temperature_c", 20));
                 assertThat(settings.path("air_temperature_c").asDouble()).isEqualTo(20.0);

@@ -39,7 +39,7 @@ final class Suite implements AutoCloseable {
     static Suite start(SuiteStores stores, Wiring wiring, Path logs) {
         Map<SuiteService, Integer> ports = new EnumMap<>(SuiteService.class);
         for (SuiteService service : SuiteService.values()) {
-            ports.put(service, Mailbox.freePort());
+            ports.put(service, FreePort.next());
         }
         Map<String, String> shared = new LinkedHashMap<>(stores.environment());
         shared.put("STEAMBYTES_INTERNAL_TOKEN", wiring.secrets().internalToken());

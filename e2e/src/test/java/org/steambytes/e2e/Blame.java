@@ -26,8 +26,18 @@ final class Blame {
     static <T> T on(SuiteService service, String part, Callable<T> step) {
         try {
             return step.call();
+        } catch (Broken alreadyBlamed) {
+            throw alreadyBlamed; // a step inside this one named its service already
         } catch (Exception | AssertionError e) {
-            throw new AssertionError(service + "'s part broke: " + part + " — " + e.getMessage(), e);
+            throw new Broken(service + "'s part broke: " + part + " — " + e.getMessage(), e);
+        }
+    }
+
+    /** A failed step, with the service it blames in its message. */
+    static final class Broken extends AssertionError {
+
+        Broken(String message, Throwable cause) {
+            super(message, cause);
         }
     }
 }

@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.stream.StreamInfo.XInfoGroup;
 import org.springframework.data.redis.connection.stream.StreamInfo.XInfoStream;
 import org.springframework.data.redis.core.StringRedisTemplate;
@@ -44,6 +45,7 @@ class StreamBacklog {
     private final AtomicLong lag = new AtomicLong();
     private final Counter missed;
 
+    @Autowired
     StreamBacklog(StringRedisTemplate redis, AlertingProperties properties, MeterRegistry meters) {
         this(redis, properties.stream().group(), meters);
     }

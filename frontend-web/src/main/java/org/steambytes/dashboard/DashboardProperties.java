@@ -10,12 +10,17 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
 import org.steambytes.common.security.InternalApiSettings;
 
-/** Every setting of this service, bound from {@code steambytes.*} (environment variables in application.yml) and validated at start-up. */
+/**
+ * Every setting of this service, bound from {@code steambytes.*} (environment variables in application.yml) and validated at start-up.
+ * {@code mailCatcherUrl} ({@code MAIL_CATCHER_URL}, set by the embedded run, docs/ARCHITECTURE.md §6): where the
+ * caught e-mails are listed; blank (the default) hides the admin page {@code /admin/mail}.
+ */
 @Validated
 @ConfigurationProperties("steambytes")
 public record DashboardProperties(
         @Valid @NotNull InternalApiSettings internal,
         @NotNull URI frontendApiUrl,
+        @DefaultValue("") String mailCatcherUrl,
         @Valid @DefaultValue Login login,
         @Valid @DefaultValue Live live) {
 

@@ -1,14 +1,17 @@
 package org.steambytes.alerting.stream;
 
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.data.redis.connection.stream.StreamInfo.XInfoGroup;
 import org.springframework.data.redis.connection.stream.StreamInfo.XInfoStream;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.redis.core.script.RedisScript;
 import org.springframework.stereotype.Component;
 import org.steambytes.alerting.AlertingProperties;
 import org.steambytes.common.redis.RedisKeys;
@@ -20,20 +23,36 @@ import org.steambytes.common.redis.RedisKeys;
  * per group; while the group's last delivered id lies before the stream's first entry, the entries in
  * between were trimmed unread: {@code (entries-added − length) − entries-read} of them. Checked just
  * before the group reads on (the read that jumps the gap).
+ *
+ * <p>Redis 6.2 (the embedded run's, docs/ARCHITECTURE.md §6) has neither field. There the lag is counted in
+ * Redis (the entries after the group's last delivered id, by one script, capped), and a gap is still seen
+ * from the ids alone; how many entries it swallowed cannot be known, so it is counted as one (a lower
+ * bound) and logged as an error all the same. The streams' MAXLEN trim works alike on both.
  */
 @Component
 class StreamBacklog {
 
     private static final Logger log = LoggerFactory.getLogger(StreamBacklog.class);
 
+    /** Entries after an id (exclusive ranges are Redis 6.2+), counted in Redis so none crosses the wire. */
+    private static final RedisScript<Long> COUNT_AFTER = RedisScript.of(
+            "return #redis.call('XRANGE', KEYS[1], '(' .. ARGV[1], '+', 'COUNT', ARGV[2])", Long.class);
+    /** The lag counted on Redis 6.2 stops here: far beyond the ~10,000 entries the trim keeps. */
+    static final long COUNT_CAP = 100_000;
+
     private final StringRedisTemplate redis;
     private final String group;
     private final AtomicLong lag = new AtomicLong();
     private final Counter missed;
 
+    @Autowired
     StreamBacklog(StringRedisTemplate redis, AlertingProperties properties, MeterRegistry meters) {
+        this(redis, properties.stream().group(), meters);
+    }
+
+    StreamBacklog(StringRedisTemplate redis, String group, MeterRegistry meters) {
         this.redis = redis;
-        this.group = properties.stream().group();
+        this.group = group;
         Gauge.builder("steambytes.alerting.stream.lag", lag, AtomicLong::get)
                 .description("Readings stream entries not yet delivered to alert-service's group (at the last check)")
                 .register(meters);
@@ -54,9 +73,7 @@ class StreamBacklog {
         if (ours == null) {
             return;
         }
-        if (ours.getRaw().get("lag") instanceof Long undelivered) {
-            lag.set(undelivered);
-        }
+        lag.set(ours.getRaw().get("lag") instanceof Long undelivered ? undelivered : countUndelivered(stream, ours));
         long trimmedUnread = trimmedUnread(stream, ours);
         if (trimmedUnread > 0 && claim(ours.lastDeliveredId())) {
             missed.increment(trimmedUnread);
@@ -67,14 +84,35 @@ class StreamBacklog {
         }
     }
 
+    long lag() {
+        return lag.get();
+    }
+
+    /** Without Redis 7's {@code lag} (6.2, or 7 after XDEL): the entries after the group's last delivered id. */
+    private long countUndelivered(XInfoStream stream, XInfoGroup group) {
+        if (stream.streamLength() == 0 || compare(group.lastDeliveredId(), stream.lastGeneratedId()) >= 0) {
+            return 0;
+        }
+        if (stream.firstEntryId() != null && compare(group.lastDeliveredId(), stream.firstEntryId()) < 0) {
+            return stream.streamLength();
+        }
+        Long counted = redis.execute(COUNT_AFTER, List.of(RedisKeys.READINGS_STREAM), group.lastDeliveredId(),
+                Long.toString(COUNT_CAP));
+        return counted == null ? 0 : counted;
+    }
+
     static long trimmedUnread(XInfoStream stream, XInfoGroup group) {
         if (stream.streamLength() == 0 || stream.firstEntryId() == null
                 || compare(group.lastDeliveredId(), stream.firstEntryId()) >= 0) {
             return 0;
         }
+        if (!(stream.getRaw().get("entries-added") instanceof Long added)) {
+            // Redis 6.2: a gap of an unknown number of entries, at least one; a group that has read nothing
+            // yet (0-0) may stand before entries that were never trimmed, so it says nothing.
+            return "0-0".equals(group.lastDeliveredId()) ? 0 : 1;
+        }
         // entries-read is unknown (null) after XDEL fragmentation: nothing can be said then.
-        if (!(stream.getRaw().get("entries-added") instanceof Long added)
-                || !(group.getRaw().get("entries-read") instanceof Long read)) {
+        if (!(group.getRaw().get("entries-read") instanceof Long read)) {
             return 0;
         }
         return Math.max(0, added - stream.streamLength() - read);

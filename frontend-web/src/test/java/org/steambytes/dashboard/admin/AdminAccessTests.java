@@ -152,6 +152,14 @@ class AdminAccessTests extends DashboardTest {
         assertThat(admin.get("/admin/sites").body()).contains(own.siteId()).doesNotContain(foreign.siteId());
     }
 
+    /** Without MAIL_CATCHER_URL (the full mode) there is no caught-mail page, and no link to it. */
+    @Test
+    void withoutAMailCatcherThereIsNoMailPage() {
+        WebSession admin = signedIn("admin", own.siteId());
+        assertThat(admin.get("/admin/mail").status()).isEqualTo(404);
+        assertThat(admin.get("/admin/sites").body()).doesNotContain("/admin/mail");
+    }
+
     private WebSession signedIn(String role, String... siteIds) {
         WebSession browser = browser();
         assertThat(browser.signIn(DashboardUsersFixture.user(role, siteIds), DashboardUsersFixture.PASSWORD).status())

@@ -3,6 +3,7 @@ package org.steambytes.ingestion.storage;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.steambytes.common.reading.ReadingStore;
@@ -27,5 +28,11 @@ class StorageConfiguration {
         return ReadingPipeline.open(store, Path.of(settings.spool().directory()),
                 settings.spool().maxSize().toBytes(), settings.spool().segmentSize().toBytes(),
                 settings.maxWriteReadings(), meters);
+    }
+
+    /** Retention of the readings table when the readings are in PostgreSQL (§2); idle for InfluxDB. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ReadingRetention readingRetention(ReadingStore store, IngestionProperties properties, Clock clock) {
+        return new ReadingRetention(store, properties.ingestion().retention(), clock);
     }
 }

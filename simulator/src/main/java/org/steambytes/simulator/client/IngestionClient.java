@@ -45,7 +45,7 @@ public final class IngestionClient {
                     return Outcome.ACCEPTED;
                 }
                 if (response.status() == 401) {
-                    Log.warn("ingestion refused the gateway token for " + siteId + ": " + response.problem());
+                    Log.warn("ingestion refused the gateway token for " + site + ": " + response.problem());
                     return Outcome.UNAUTHENTICATED;
                 }
                 if (response.status() != 503 && response.status() != 429 && response.status() != 502

@@ -71,7 +71,7 @@ class IngestionClientTests {
             assertThat(node.path("readings").size()).isEqualTo(2);
             assertThat(Json.text(node.path("readings").get(0), "sensor_id")).isEqualTo("b1-steam-pressure");
             assertThat(node.path("readings").get(0).path("value").asDouble()).isEqualTo(10.4);
-            assertThat(node.path("readings").get(0).path("timestamp").asLong()).isEqualTo(1_795_773_600_000L) // 2026-11-27T10:00:00Z;
+            assertThat(node.path("readings").get(0).path("timestamp").asLong()).isEqualTo(1_795_773_600_000L); // 2026-11-27T10:00:00Z
         }
     }
 }

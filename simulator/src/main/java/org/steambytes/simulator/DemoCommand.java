@@ -77,7 +77,8 @@ public final class DemoCommand {
                 new IngestionClient(settings.ingestionUrl(), new Backoff(10)),
                 () -> provisioner.renewGateway(site, DemoSite.GATEWAY_NAME, tokenFile));
         Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
-        Instant from = backfillStart(api, site, now, settings);
+        // A site created now has no readings, whatever Redis may still hold from an earlier one of that name.
+        Instant from = created ? now.minus(settings.backfill()) : backfillStart(api, site, now, settings);
         if (settings.faults()) {
             // Something to see at once (docs/DOMAIN.md "Sensor types"): a new site's boiler has been fouling
             // since its back-fill began, and on every start the O2 trim misbehaves a minute into the live feed.

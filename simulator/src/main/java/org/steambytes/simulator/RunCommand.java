@@ -56,6 +56,9 @@ public final class RunCommand {
             feeds.add(new SiteFeed(target.siteId(), prefix, target.token(), model, ingestion, null));
         }
         Duration backfill = args.duration("backfill", Duration.ZERO);
+        if (backfill.compareTo(Duration.ofDays(29)) > 0) {
+            throw new Args.UsageException("--backfill must be at most 29d (ingestion keeps 30 days)");
+        }
         if (!backfill.isZero()) {
             Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             feeds.forEach(feed -> feed.backfill(now.minus(backfill), now, rate));
@@ -74,7 +77,7 @@ public final class RunCommand {
                 .toList();
     }
 
-    private static List<Target> targets(Args args, List<BoilerSensor> sensors, String prefix, Duration rate) {
+    static List<Target> targets(Args args, List<BoilerSensor> sensors, String prefix, Duration rate) {
         int sites = args.integer("sites", 1);
         if (sites < 1) {
             throw new Args.UsageException("--sites must be at least 1");

@@ -2,7 +2,6 @@ package org.steambytes.simulator.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,21 +13,13 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.steambytes.analytics.AnalyticsApplication;
-import org.steambytes.api.ApiApplication;
-import org.steambytes.ingestion.IngestionApplication;
 import org.steambytes.simulator.DemoCommand;
+import org.steambytes.simulator.InProcessStack;
 import org.steambytes.simulator.client.IngestionClient;
 import org.steambytes.simulator.client.Json;
-import org.steambytes.testsupport.InProcessService;
-import org.steambytes.testsupport.RealStores;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -38,12 +29,10 @@ import tools.jackson.databind.JsonNode;
  */
 class DemoIntegrationTests {
 
-    private static final String INTERNAL_TOKEN = "simulator-test-internal-token-0123456789";
-    private static final String ADMIN_KEY = "simulator-test-admin-key-0123456789";
+    private static final String ADMIN_KEY = InProcessStack.ADMIN_KEY;
     private static final String SITE = DemoSite.SITE_ID;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    private static final List<ConfigurableApplicationContext> services = new ArrayList<>();
     private static String api;
     private static String ingestion;
 
@@ -51,32 +40,9 @@ class DemoIntegrationTests {
     static Path dataDir;
 
     @BeforeAll
-    static void startServices() throws IOException {
-        ConfigurableApplicationContext aiProcessor = InProcessService.start(AnalyticsApplication.class, "ai-processor", Map.of(
-                "steambytes.internal.token", INTERNAL_TOKEN, "steambytes.analytics.enabled", "false",
-                "management.endpoint.health.group.readiness.include", "readinessState,db"));
-        services.add(aiProcessor);
-        ConfigurableApplicationContext ingestionService = InProcessService.start(IngestionApplication.class, "iot-ingestion", Map.of(
-                "steambytes.internal.token", INTERNAL_TOKEN,
-                "steambytes.ingestion.spool.directory", Files.createTempDirectory("simulator-spool-").toString(),
-                "management.endpoint.health.group.readiness.include", "readinessState,db,redis,influx"));
-        services.add(ingestionService);
-        ConfigurableApplicationContext frontendApi = InProcessService.start(ApiApplication.class, "frontend-api", Map.of(
-                "steambytes.internal.token", INTERNAL_TOKEN,
-                "steambytes.admin-api-key", ADMIN_KEY,
-                "steambytes.ai-processor-url", "http://127.0.0.1:" + InProcessService.port(aiProcessor),
-                "steambytes.alert-service-url", "http://127.0.0.1:9",
-                "steambytes.cache-namespace", RealStores.runDatabase(),
-                "springdoc.paths-to-match", "/api/**",
-                "management.endpoint.health.group.readiness.include", "readinessState,db"));
-        services.add(frontendApi);
-        api = "http://127.0.0.1:" + InProcessService.port(frontendApi);
-        ingestion = "http://127.0.0.1:" + InProcessService.port(ingestionService);
-    }
-
-    @AfterAll
-    static void stopServices() {
-        services.forEach(ConfigurableApplicationContext::close);
+    static void startServices() {
+        api = InProcessStack.api();
+        ingestion = InProcessStack.ingestion();
     }
 
     @Test

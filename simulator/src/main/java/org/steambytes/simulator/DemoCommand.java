@@ -3,6 +3,7 @@ package org.steambytes.simulator;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -99,24 +100,48 @@ public final class DemoCommand {
     }
 
     /**
-     * Where the back-fill starts: {@code backfill} ago, or just after the site's newest reading when
-     * that is later (a restart only fills the gap; re-sending is harmless anyway, docs/API.md "Gateways").
+     * Where the back-fill starts: {@code backfill} ago, or just after the site's newest reading when that
+     * is later, so a restart only fills the gap (re-sending is harmless anyway, docs/API.md "Gateways").
+     * The newest reading is the latest values' (Redis, 5 minutes) or else the last minute bucket of the
+     * steam pressure's history with a reading in it.
      */
     static Instant backfillStart(ProvisioningClient api, String site, Instant now, Settings settings) {
         Instant from = now.minus(settings.backfill());
+        Instant newest = null;
         ApiResponse latest = api.get("/sites/" + site + "/latest");
         if (latest.ok()) {
             for (JsonNode reading : latest.body().path("readings")) {
                 JsonNode at = reading.path("timestamp");
                 if (at.isString()) {
-                    Instant seen = Instant.parse(at.stringValue()).plus(settings.rate());
-                    if (seen.isAfter(from)) {
-                        from = seen.truncatedTo(ChronoUnit.SECONDS);
-                    }
+                    Instant seen = Instant.parse(at.stringValue());
+                    newest = newest == null || seen.isAfter(newest) ? seen : newest;
                 }
             }
         }
+        if (newest == null) {
+            newest = newestInHistory(api, site, from, now);
+        }
+        if (newest != null && newest.plus(settings.rate()).isAfter(from)) {
+            from = newest.plus(settings.rate()).truncatedTo(ChronoUnit.SECONDS);
+        }
         return from;
+    }
+
+    /** The start of the newest history bucket of the steam pressure with a reading (buckets ≤ 1,000), or null. */
+    private static Instant newestInHistory(ProvisioningClient api, String site, Instant from, Instant now) {
+        long minutes = Math.max(1, (Duration.between(from, now).toMinutes() + 999) / 1000);
+        ApiResponse history = api.get("/sites/" + site + "/sensors/" + DemoSite.SENSOR_PREFIX + "-steam-pressure/readings?from="
+                + from + "&to=" + now + "&interval=" + minutes + "m&aggregate=count");
+        Instant newest = null;
+        if (history.ok()) {
+            for (JsonNode point : history.body().path("points")) {
+                if (point.path("value").isNumber() && point.path("value").asDouble() > 0 && point.path("timestamp").isString()) {
+                    // The bucket's start: its later readings are sent again, which overwrites and never misses one.
+                    newest = OffsetDateTime.parse(point.path("timestamp").stringValue()).toInstant();
+                }
+            }
+        }
+        return newest;
     }
 
     private static void banner(Settings settings, String password) {

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import org.steambytes.simulator.log.Log;
 
 /**
  * Posts every site's readings every {@code rate}, on a fixed grid (a slow batch does not shift the

@@ -1,6 +1,7 @@
 package org.steambytes.simulator;
 
 import org.steambytes.simulator.client.ProvisioningException;
+import org.steambytes.simulator.log.Log;
 
 /** {@code java -jar simulator-*-exec.jar run|demo|--help} (docs/SIMULATOR.md). */
 public final class SimulatorMain {

@@ -8,6 +8,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 import org.steambytes.simulator.client.GatewayReading;
 import org.steambytes.simulator.client.IngestionClient;
+import org.steambytes.simulator.log.Log;
 import org.steambytes.simulator.signal.BoilerModel;
 import org.steambytes.simulator.signal.SensorValue;
 

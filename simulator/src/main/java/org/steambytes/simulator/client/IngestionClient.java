@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.List;
-import org.steambytes.simulator.Log;
+import org.steambytes.simulator.log.Log;
 import tools.jackson.databind.node.ArrayNode;
 import tools.jackson.databind.node.ObjectNode;
 

@@ -3,7 +3,7 @@ package org.steambytes.simulator.client;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import org.steambytes.simulator.Log;
+import org.steambytes.simulator.log.Log;
 import tools.jackson.databind.JsonNode;
 
 /**

@@ -2,10 +2,10 @@ package org.steambytes.simulator.demo;
 
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import org.steambytes.simulator.Log;
 import org.steambytes.simulator.client.ApiResponse;
 import org.steambytes.simulator.client.Json;
 import org.steambytes.simulator.client.ProvisioningClient;
+import org.steambytes.simulator.log.Log;
 import tools.jackson.databind.node.ObjectNode;
 
 /**

@@ -1,4 +1,4 @@
-package org.steambytes.simulator;
+package org.steambytes.simulator.log;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

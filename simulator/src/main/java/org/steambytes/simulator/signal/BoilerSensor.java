@@ -13,9 +13,8 @@ public record BoilerSensor(String suffix, String sensorType, String unit, double
         return prefix + "-" + suffix;
     }
 
-    /** The value pulled inside the valid range (a hair inside its bounds). */
+    /** The value pulled inside the valid range, bounds included (as iot-ingestion checks it; an on/off signal stays 0 or 1). */
     public double clamp(double value) {
-        double margin = (maxValid - minValid) * 1e-6;
-        return Math.max(minValid + margin, Math.min(maxValid - margin, value));
+        return Math.max(minValid, Math.min(maxValid, value));
     }
 }

@@ -143,7 +143,7 @@ class BoilerModelTests {
             for (Instant at = MIDNIGHT; at.isBefore(MIDNIGHT.plus(Duration.ofDays(7))); at = at.plusSeconds(30)) {
                 for (SensorValue value : model.step(at)) {
                     assertThat(value.value()).as(value.sensor().sensorType() + " at " + at)
-                            .isFinite().isGreaterThan(value.sensor().minValid()).isLessThan(value.sensor().maxValid());
+                            .isFinite().isBetween(value.sensor().minValid(), value.sensor().maxValid());
                 }
             }
         }
@@ -165,6 +165,14 @@ class BoilerModelTests {
         // Mean gaps 90 min and 2 h: tens in three days, not hundreds.
         assertThat(kinds.get(Fault.O2Excursion.class)).isBetween(20L, 80L);
         assertThat(kinds.get(Fault.FrozenSensor.class)).isBetween(15L, 60L);
+    }
+
+    @Test
+    void theBurnerIsOnExactly() {
+        BoilerModel model = model(40, true);
+        for (Instant at = MIDNIGHT; at.isBefore(MIDNIGHT.plus(Duration.ofHours(1))); at = at.plusSeconds(10)) {
+            assertThat(byType(model.step(at)).get("burner_state")).isEqualTo(1.0);
+        }
     }
 
     @Test

@@ -11,9 +11,11 @@ import org.steambytes.simulator.client.ApiResponse;
 import org.steambytes.simulator.client.Backoff;
 import org.steambytes.simulator.client.IngestionClient;
 import org.steambytes.simulator.client.ProvisioningClient;
+import org.steambytes.simulator.client.ProvisioningException;
 import org.steambytes.simulator.demo.DemoSite;
 import org.steambytes.simulator.demo.OperatorLogin;
 import org.steambytes.simulator.demo.SiteProvisioner;
+import org.steambytes.simulator.log.Log;
 import org.steambytes.simulator.signal.BoilerDesign;
 import org.steambytes.simulator.signal.BoilerModel;
 import org.steambytes.simulator.signal.BoilerSensors;
@@ -130,8 +132,15 @@ public final class DemoCommand {
     /** The start of the newest history bucket of the steam pressure with a reading (buckets ≤ 1,000), or null. */
     private static Instant newestInHistory(ProvisioningClient api, String site, Instant from, Instant now) {
         long minutes = Math.max(1, (Duration.between(from, now).toMinutes() + 999) / 1000);
-        ApiResponse history = api.get("/sites/" + site + "/sensors/" + DemoSite.SENSOR_PREFIX + "-steam-pressure/readings?from="
-                + from + "&to=" + now + "&interval=" + minutes + "m&aggregate=count");
+        ApiResponse history;
+        try {
+            history = api.get("/sites/" + site + "/sensors/" + DemoSite.SENSOR_PREFIX + "-steam-pressure/readings?from="
+                    + from + "&to=" + now + "&interval=" + minutes + "m&aggregate=count");
+        } catch (ProvisioningException e) {
+            // The history API needs ai-processor; without it the whole window is sent again (overwriting, harmless).
+            Log.warn(e.getMessage() + " — back-filling the whole window");
+            return null;
+        }
         Instant newest = null;
         if (history.ok()) {
             for (JsonNode point : history.body().path("points")) {

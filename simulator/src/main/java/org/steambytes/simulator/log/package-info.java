@@ -1,0 +1,2 @@
+/** The simulator's log lines on standard output (scripts/demo keeps them in data/logs/simulator.log). */
+package org.steambytes.simulator.log;

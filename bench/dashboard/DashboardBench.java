@@ -562,6 +562,13 @@ public class DashboardBench {
                 .usingAnyFreePort().build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(60));
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> { // the profile directory goes with the run
+            try (var paths = Files.walk(profile)) {
+                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            } catch (IOException ignored) {
+                // best effort
+            }
+        }));
         return driver;
     }
 

@@ -40,7 +40,8 @@ import org.steambytes.common.reading.SensorSeries;
  *   java -cp CP bench/stores/StoreBench.java INFLUX_URL INFLUX_DB REPS [PG15_JDBC_URL PG15_USER PG15_PASSWORD]
  * 1. 20 sensors × 30 days × one reading per 10 s (5,184,000) generated in memory, in time order, cut in
  *    batches of BATCH (5,000 = 250 timestamps × 20 sensors, as ingestion's batches mix sensors).
- * 2. Written through ReadingStore.write, one writer, batch after batch, into InfluxDB (database INFLUX_DB),
+ * 2. Written through ReadingStore.write, one writer per store, the stores taking turns batch by batch (a
+ *    disturbance of this shared host hits both; each store's throughput counts its own calls), into InfluxDB (database INFLUX_DB),
  *    the embedded PostgreSQL 14 (zonky, as PostgresReadingStoreOn14Tests starts it, Flyway-migrated,
  *    a HikariCP pool as the services have) and, if given, the system PostgreSQL (reference).
  * 3. The same history queries through ReadingStore.history for the 20 sensors one after the other
@@ -106,23 +107,34 @@ public class StoreBench {
 
             // ---- ingestion through the port ----
             say("");
-            say("== write: %,d readings through ReadingStore.write, batches of %,d, one writer ==", total, BATCH);
+            say("== write: %,d readings through ReadingStore.write, batches of %,d, one writer per store ==", total, BATCH);
+            say("   (the stores take turns batch by batch, so a disturbance of the host hits both; each store's own time counted)");
+            load("before the writes");
             Map<String, Double> throughput = new LinkedHashMap<>();
-            for (Store s : stores) {
-                load("before " + s.name);
-                long t0 = System.nanoTime();
-                long[] perBatch = new long[batches.size()];
-                for (int i = 0; i < batches.size(); i++) {
+            long[][] perBatch = new long[stores.size()][batches.size()];
+            long wall0 = System.nanoTime();
+            for (int i = 0; i < batches.size(); i++) {
+                for (int k = 0; k < stores.size(); k++) {
+                    int which = (k + i) % stores.size();
                     long b0 = System.nanoTime();
-                    s.store.write(batches.get(i));
-                    perBatch[i] = System.nanoTime() - b0;
+                    stores.get(which).store.write(batches.get(i));
+                    perBatch[which][i] = System.nanoTime() - b0;
                 }
-                double seconds = (System.nanoTime() - t0) / 1e9;
-                throughput.put(s.name, total / seconds);
-                Arrays.sort(perBatch);
-                say("%-14s %,10.0f readings/s  (%.1f s; per batch p50 %.1f ms, p95 %.1f ms, max %.1f ms)", s.name,
-                        total / seconds, seconds, perBatch[perBatch.length / 2] / 1e6,
-                        perBatch[(int) Math.ceil(perBatch.length * 0.95) - 1] / 1e6, perBatch[perBatch.length - 1] / 1e6);
+            }
+            say("(all writes: %.1f s wall)", (System.nanoTime() - wall0) / 1e9);
+            load("after the writes");
+            for (int k = 0; k < stores.size(); k++) {
+                long[] times = perBatch[k];
+                double seconds = Arrays.stream(times).sum() / 1e9;
+                throughput.put(stores.get(k).name, total / seconds);
+                Arrays.sort(times);
+                say("%-14s %,10.0f readings/s  (%.1f s in its writes; per batch p50 %.1f ms, p95 %.1f ms, max %.1f ms)",
+                        stores.get(k).name, total / seconds, seconds, times[times.length / 2] / 1e6,
+                        times[(int) Math.ceil(times.length * 0.95) - 1] / 1e6, times[times.length - 1] / 1e6);
+            }
+            for (int k = 1; k < stores.size(); k++) {
+                say("%-14s / influx write throughput: ×%.2f", stores.get(k).name,
+                        throughput.get(stores.get(k).name) / throughput.get(stores.get(0).name));
             }
             // What autovacuum does on its own shortly after such a load (PG 13+ vacuums after inserts too):
             // done here, timed and reported apart, so the queries meet a table in its settled state.

@@ -1,5 +1,6 @@
 package org.steambytes.dashboard.live;
 
+import jakarta.annotation.PreDestroy;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -78,10 +79,18 @@ class LiveHub implements SmartLifecycle {
         running = true;
     }
 
+    /**
+     * Closes every stream; the senders stay, since a stopped context may be started again (Spring's
+     * test context cache pauses and resumes contexts). They end with the bean.
+     */
     @Override
     public void stop() {
         running = false;
         all().forEach(LiveSubscriber::close);
+    }
+
+    @PreDestroy
+    void endSenders() {
         senders.shutdown();
     }
 

@@ -15,7 +15,33 @@ import org.steambytes.common.security.InternalApiSettings;
 public record AnalyticsProperties(
         @Valid @NotNull InternalApiSettings internal,
         @Valid @NotNull InfluxSettings influx,
-        @Valid @NotNull @DefaultValue Analytics analytics) {
+        @Valid @NotNull @DefaultValue Analytics analytics,
+        @Valid @NotNull @DefaultValue HistoryCache historyCache,
+        @NotNull @DefaultValue("") String cacheNamespace) {
+
+    /**
+     * The closed-bucket history cache (docs/ARCHITECTURE.md, "History cache"): off with {@code enabled=false}
+     * ({@code HISTORY_CACHE_ENABLED}); a cached bucket lives at most {@code ttl} ({@code HISTORY_CACHE_TTL});
+     * only buckets that ended before the UTC hour that began {@code settle} ago ({@code HISTORY_CACHE_SETTLE},
+     * the clock difference allowed between this service and iot-ingestion) are cached.
+     * {@code cacheNamespace} ({@code AI_PROCESSOR_CACHE_NAMESPACE}) keeps the caches of deployments or test
+     * runs that share one Redis apart.
+     */
+    public record HistoryCache(
+            @DefaultValue("true") boolean enabled,
+            @NotNull @DefaultValue("1h") Duration ttl,
+            @NotNull @DefaultValue("30s") Duration settle) {
+
+        public HistoryCache {
+            if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
+                throw new IllegalArgumentException("steambytes.history-cache.ttl (HISTORY_CACHE_TTL) must be at least 1 s, was " + ttl);
+            }
+            if (settle.isNegative() || settle.compareTo(Duration.ofMinutes(30)) > 0) {
+                throw new IllegalArgumentException("steambytes.history-cache.settle (HISTORY_CACHE_SETTLE) must lie"
+                        + " between 0 and 30 min, was " + settle);
+            }
+        }
+    }
 
     /**
      * The analytics step: every {@code interval} ({@code ANALYTICS_INTERVAL_S}) each enabled site's last

@@ -1,9 +1,20 @@
 package org.steambytes.analytics.history;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
+import org.steambytes.analytics.AnalyticsProperties;
+import org.steambytes.common.history.Aggregate;
 import org.steambytes.common.history.History;
 import org.steambytes.common.history.HistoryPoint;
 import org.steambytes.common.history.HistoryQuery;
@@ -18,20 +29,41 @@ import org.steambytes.common.reading.ReadingStoreUnavailableException;
  * daylight-saving changes). Empty buckets come back with a null value ({@code count}: 0); a window
  * without any reading of the sensor has no buckets at all. The first bucket is the one {@code from}
  * falls in, counting only readings from {@code from} on; {@code to} is exclusive.
+ *
+ * <p>Closed buckets come from a cache (docs/ARCHITECTURE.md, "History cache"): a whole bucket that
+ * ended before the current UTC hour began (less {@code settle}) is read from the store once per site
+ * history generation and kept in Redis; iot-ingestion moves the generation on when it stores a reading
+ * older than the current hour, so a late reading is never hidden. The bucket {@code from} cuts into and
+ * the buckets of the current hour are read from the store on every request.
  */
 @Component
 public class HistoryReader {
 
     private final ReadingStore store;
+    private final ClosedBucketCache cache;
+    private final Clock clock;
+    private final Duration settle;
+    private final boolean cacheEnabled;
+    private final Counter hits;
+    private final Counter misses;
 
-    HistoryReader(ReadingStore store) {
+    HistoryReader(ReadingStore store, StringRedisTemplate redis, AnalyticsProperties properties, Clock clock,
+            MeterRegistry meters) {
         this.store = store;
+        this.cache = new ClosedBucketCache(redis, properties.cacheNamespace(), properties.historyCache().ttl());
+        this.clock = clock;
+        this.settle = properties.historyCache().settle();
+        this.cacheEnabled = properties.historyCache().enabled();
+        this.hits = Counter.builder("history.cache.buckets").tag("result", "hit")
+                .description("closed history buckets served from the cache").register(meters);
+        this.misses = Counter.builder("history.cache.buckets").tag("result", "miss")
+                .description("closed history buckets read from the store and cached").register(meters);
     }
 
     public History read(HistoryQuery query) {
         List<HistoryBucket> buckets;
         try {
-            buckets = store.history(query);
+            buckets = buckets(query);
         } catch (ReadingStoreUnavailableException e) {
             throw new HistoryUnavailableException(e);
         }
@@ -44,6 +76,90 @@ public class HistoryReader {
         return new History(query.siteId(), query.sensorId(), query.aggregate().wireName(), query.interval().text(),
                 query.timezone(), query.from(), query.to(), points);
     }
+
+    /** Where the cache ends: the start of the UTC hour {@code settle} ago (iot-ingestion's "late" is before its current hour). */
+    Instant cut() {
+        return clock.instant().minus(settle).truncatedTo(ChronoUnit.HOURS);
+    }
+
+    private List<HistoryBucket> buckets(HistoryQuery query) {
+        if (!cacheEnabled) {
+            return store.history(query);
+        }
+        BucketPlan plan = BucketPlan.of(query, cut());
+        HistoryQuery head = plan.head();
+        HistoryQuery tail = plan.tail();
+        if (plan.cachesNothing() || (head != null && !plan.fits(head, 0))
+                || (tail != null && !plan.fits(tail, plan.endCached()))) {
+            return store.history(query);
+        }
+        String key = cache.key(query); // the generation first: a bump after this read leaves what we cache unread
+        List<String> cached = key == null ? null : cache.read(key, plan.starts(), plan.firstCached(), plan.endCached());
+        if (cached == null) {
+            return store.history(query);
+        }
+        long[] starts = plan.bucketStarts();
+        Double[] values = new Double[starts.length];
+        int firstMiss = -1;
+        int endMiss = -1;
+        for (int i = plan.firstCached(); i < plan.endCached(); i++) {
+            String value = cached.get(i - plan.firstCached());
+            if (value == null) {
+                firstMiss = firstMiss < 0 ? i : firstMiss;
+                endMiss = i + 1;
+            } else {
+                values[i] = value.isEmpty() ? null : Double.valueOf(value);
+            }
+        }
+        if (firstMiss >= 0) {
+            // One query for the span of what is missing (usually all of it, or the bucket that closed last).
+            HistoryQuery span = plan.span(firstMiss, endMiss);
+            if (!plan.fits(span, firstMiss)) {
+                return store.history(query);
+            }
+            read(span, starts, values, firstMiss, endMiss, query.aggregate());
+            cache.fill(key, starts, values, firstMiss, endMiss);
+            misses.increment(endMiss - firstMiss);
+        }
+        hits.increment(plan.endCached() - plan.firstCached() - (firstMiss < 0 ? 0 : endMiss - firstMiss));
+        if (head != null) {
+            read(head, starts, values, 0, 1, query.aggregate());
+        }
+        if (tail != null) {
+            read(tail, starts, values, plan.endCached(), starts.length, query.aggregate());
+        }
+        return assemble(starts, values, query.aggregate());
+    }
+
+    /** Reads {@code part} from the store into buckets {@code [first, end)}; a bucket it does not return is empty. */
+    private void read(HistoryQuery part, long[] starts, Double[] values, int first, int end,
+            Aggregate aggregate) {
+        Double empty = aggregate == Aggregate.COUNT ? 0.0 : null;
+        Arrays.fill(values, first, end, empty);
+        for (HistoryBucket bucket : store.history(part)) {
+            int index = Arrays.binarySearch(starts, first, end, bucket.start().toEpochMilli());
+            if (index >= 0) {
+                values[index] = bucket.value();
+            }
+        }
+    }
+
+    /** The store's shape: every bucket of the grid, or none when not one holds a reading. */
+    private static List<HistoryBucket> assemble(long[] starts, Double[] values, Aggregate aggregate) {
+        boolean any = false;
+        for (Double value : values) {
+            any |= value != null && !(aggregate == Aggregate.COUNT && value == 0.0);
+        }
+        if (!any) {
+            return List.of();
+        }
+        List<HistoryBucket> buckets = new ArrayList<>(starts.length);
+        for (int i = 0; i < starts.length; i++) {
+            buckets.add(new HistoryBucket(Instant.ofEpochMilli(starts[i]), values[i]));
+        }
+        return buckets;
+    }
+
     /** InfluxDB cannot answer now: 503 with Retry-After, the caller may try again. */
     static final class HistoryUnavailableException extends ProblemException {
 

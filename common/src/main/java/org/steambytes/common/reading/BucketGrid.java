@@ -19,14 +19,17 @@ import org.steambytes.common.history.HistoryQuery;
  *       before {@code to}, a width apart, moved by an offset change smaller than the width.</li>
  * </ul>
  * {@code 1d} is 24 hours and {@code 1w} 7 days from the epoch (a Thursday), as in InfluxDB.
+ * The grid follows its path from {@code from}: where a zone's offset changes by less than an hour
+ * (Australia/Lord_Howe) a window starting at one of its buckets may lay the rest differently, so a
+ * caller that splits a window checks each part's grid against the whole one.
  */
-final class BucketGrid {
+public final class BucketGrid {
 
     private BucketGrid() {
     }
 
     /** Every bucket start of the query, oldest first, in epoch milliseconds. */
-    static long[] starts(HistoryQuery query) {
+    public static long[] starts(HistoryQuery query) {
         long width = query.interval().duration().toMillis();
         ZoneRules zone = query.zone().getRules();
         long first = bucketStart(query.from().toEpochMilli(), width, zone);
@@ -54,7 +57,7 @@ final class BucketGrid {
     }
 
     /** The start of the bucket holding {@code time}. */
-    static long bucketStart(long time, long width, ZoneRules zone) {
+    public static long bucketStart(long time, long width, ZoneRules zone) {
         long offset = offset(zone, time);
         long start = time - Math.floorMod(time + offset, width);
         long change = offset - offset(zone, start);

@@ -62,6 +62,27 @@ public final class RedisKeys {
         return "ai_processor:analytics:" + siteTag(siteId);
     }
 
+    /**
+     * A site's history generation (a counter; missing means 0): iot-ingestion increments it after it
+     * stored readings of the site older than the current UTC hour, so ai-processor's cached closed
+     * history buckets of the site ({@link #historyBuckets}) are never read again. No TTL.
+     */
+    public static String historyGeneration(String siteId) {
+        return "iot_ingestion:history-generation:" + siteTag(siteId);
+    }
+
+    /**
+     * A hash of one sensor's closed history buckets (field: bucket start in epoch milliseconds, value:
+     * the aggregate, empty for an empty bucket) for one interval, aggregate and time zone under one
+     * history generation; written by ai-processor, expires {@code HISTORY_CACHE_TTL} (1 h) after it was
+     * created. {@code namespace} (may be blank) keeps deployments or test runs sharing a Redis apart.
+     */
+    public static String historyBuckets(String namespace, String siteId, String sensorId, String interval,
+            String aggregate, String timezone, long generation) {
+        return "ai_processor:history:" + (namespace.isBlank() ? "" : namespace + ":") + siteTag(siteId) + ":"
+                + sensorId + ":" + interval + ":" + aggregate + ":" + timezone + ":g" + generation;
+    }
+
     /** alert-service's rebuildable state of one site (a hash). */
     public static String alertSiteState(String siteId) {
         return ALERT_STATE_PREFIX + "site:" + siteTag(siteId);

@@ -45,6 +45,7 @@ public final class ReadingPipeline implements AutoCloseable {
     }
 
     private final ReadingStore store;
+    private final StoredReadingsListener listener;
     private final Spool spool;
     private final Path deadLetters;
     private final long shipChunkBytes;
@@ -59,15 +60,17 @@ public final class ReadingPipeline implements AutoCloseable {
     private volatile boolean influxAvailable = true;
 
     /** Opens (and recovers) the spool in {@code directory} and starts the spool writer and the shipper. */
-    public static ReadingPipeline open(ReadingStore store, Path directory, long maxSpoolBytes, long segmentBytes,
-            int maxWriteReadings, MeterRegistry meters) throws IOException {
+    public static ReadingPipeline open(ReadingStore store, StoredReadingsListener listener, Path directory,
+            long maxSpoolBytes, long segmentBytes, int maxWriteReadings, MeterRegistry meters) throws IOException {
         Spool spool = Spool.open(directory, maxSpoolBytes, segmentBytes);
-        return new ReadingPipeline(store, spool, directory.resolve("refused").resolve("readings.txt"),
+        return new ReadingPipeline(store, listener, spool, directory.resolve("refused").resolve("readings.txt"),
                 maxWriteReadings, meters);
     }
 
-    ReadingPipeline(ReadingStore store, Spool spool, Path deadLetters, int maxWriteReadings, MeterRegistry meters) {
+    ReadingPipeline(ReadingStore store, StoredReadingsListener listener, Spool spool, Path deadLetters,
+            int maxWriteReadings, MeterRegistry meters) {
         this.store = store;
+        this.listener = listener;
         this.spool = spool;
         this.deadLetters = deadLetters;
         this.shipChunkBytes = (long) maxWriteReadings * 48; // about 48 spool bytes per reading
@@ -206,6 +209,8 @@ public final class ReadingPipeline implements AutoCloseable {
         } catch (ReadingsRefusedException e) {
             keepAsDeadLetters(chunk, e);
         }
+        // Also after a refusal: InfluxDB 1.x stores the valid points of a "partial write" it refuses.
+        listener.stored(readings);
         spool.commit(chunk);
         shippedReadings.increment(readings.size());
         if (!influxAvailable) {

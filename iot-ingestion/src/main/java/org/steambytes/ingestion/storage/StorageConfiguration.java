@@ -22,10 +22,10 @@ class StorageConfiguration {
     }
 
     @Bean(destroyMethod = "close")
-    ReadingPipeline readingPipeline(ReadingStore store, IngestionProperties properties, MeterRegistry meters)
-            throws IOException {
+    ReadingPipeline readingPipeline(ReadingStore store, StoredReadingsListener listener, IngestionProperties properties,
+            MeterRegistry meters) throws IOException {
         IngestionProperties.Ingestion settings = properties.ingestion();
-        return ReadingPipeline.open(store, Path.of(settings.spool().directory()),
+        return ReadingPipeline.open(store, listener, Path.of(settings.spool().directory()),
                 settings.spool().maxSize().toBytes(), settings.spool().segmentSize().toBytes(),
                 settings.maxWriteReadings(), meters);
     }

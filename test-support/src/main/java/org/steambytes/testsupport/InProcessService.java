@@ -40,6 +40,9 @@ public final class InProcessService {
         properties.put("spring.data.redis.url", RealStores.redisUrl());
         properties.put("steambytes.influx.url", RealStores.influxUrl());
         properties.put("steambytes.influx.bucket", RealStores.runInfluxDatabase());
+        // Redis outlives this run's databases: keep the services' caches (frontend-api's responses,
+        // ai-processor's history buckets) apart per run, as RealStores.register does.
+        properties.put("steambytes.cache-namespace", RealStores.runDatabase());
         return properties;
     }
 

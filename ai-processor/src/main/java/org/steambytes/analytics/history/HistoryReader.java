@@ -111,32 +111,44 @@ public class HistoryReader {
                 values[i] = value.isEmpty() ? null : Double.valueOf(value);
             }
         }
+        // Everything the store still has to answer goes in one round trip: the span of the missing closed
+        // buckets (usually all of them, or the one that closed last), the bucket 'from' cuts into, the open ones.
+        List<HistoryQuery> parts = new ArrayList<>(3);
+        List<int[]> ranges = new ArrayList<>(3);
         if (firstMiss >= 0) {
-            // One query for the span of what is missing (usually all of it, or the bucket that closed last).
             HistoryQuery span = plan.span(firstMiss, endMiss);
             if (!plan.fits(span, firstMiss)) {
                 return store.history(query);
             }
-            read(span, starts, values, firstMiss, endMiss, query.aggregate());
-            cache.fill(key, starts, values, firstMiss, endMiss);
-            misses.increment(endMiss - firstMiss);
+            parts.add(span);
+            ranges.add(new int[] {firstMiss, endMiss});
         }
-        hits.increment(plan.endCached() - plan.firstCached() - (firstMiss < 0 ? 0 : endMiss - firstMiss));
         if (head != null) {
-            read(head, starts, values, 0, 1, query.aggregate());
+            parts.add(head);
+            ranges.add(new int[] {0, 1});
         }
         if (tail != null) {
-            read(tail, starts, values, plan.endCached(), starts.length, query.aggregate());
+            parts.add(tail);
+            ranges.add(new int[] {plan.endCached(), starts.length});
         }
+        List<List<HistoryBucket>> answers = parts.isEmpty() ? List.of() : store.histories(parts);
+        for (int i = 0; i < parts.size(); i++) {
+            put(answers.get(i), starts, values, ranges.get(i)[0], ranges.get(i)[1], query.aggregate());
+        }
+        int missed = firstMiss < 0 ? 0 : endMiss - firstMiss;
+        if (missed > 0) {
+            cache.fill(key, starts, values, firstMiss, endMiss);
+            misses.increment(missed);
+        }
+        hits.increment(plan.endCached() - plan.firstCached() - missed);
         return assemble(starts, values, query.aggregate());
     }
 
-    /** Reads {@code part} from the store into buckets {@code [first, end)}; a bucket it does not return is empty. */
-    private void read(HistoryQuery part, long[] starts, Double[] values, int first, int end,
+    /** Puts a part's answer into buckets {@code [first, end)}; a bucket it does not have is empty. */
+    private static void put(List<HistoryBucket> answer, long[] starts, Double[] values, int first, int end,
             Aggregate aggregate) {
-        Double empty = aggregate == Aggregate.COUNT ? 0.0 : null;
-        Arrays.fill(values, first, end, empty);
-        for (HistoryBucket bucket : store.history(part)) {
+        Arrays.fill(values, first, end, aggregate == Aggregate.COUNT ? 0.0 : null);
+        for (HistoryBucket bucket : answer) {
             int index = Arrays.binarySearch(starts, first, end, bucket.start().toEpochMilli());
             if (index >= 0) {
                 values[index] = bucket.value();

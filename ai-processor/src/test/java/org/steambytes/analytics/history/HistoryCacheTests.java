@@ -62,7 +62,7 @@ class HistoryCacheTests {
         write(site, "s1", hour.minus(Duration.ofHours(5)).plus(Duration.ofMinutes(30)), 5);
         write(site, "s1", hour.minus(Duration.ofHours(3)).plus(Duration.ofMinutes(10)), 1);
         write(site, "s1", hour.minus(Duration.ofHours(2)).plus(Duration.ofMinutes(10)), 4);
-        write(site, "s1", clock.instant(), 7);
+        writeNow(site, "s1", 7);
 
         List<Double> first = values(read(site, "s1", from, "1h", "mean", "UTC"));
         assertThat(first).containsExactly(5.0, null, 1.0, 4.0, null, 7.0);
@@ -70,7 +70,7 @@ class HistoryCacheTests {
         // Late readings land in the store without iot-ingestion: the generation stays where it was.
         write(site, "s1", hour.minus(Duration.ofHours(3)).plus(Duration.ofMinutes(20)), 3);
         write(site, "s1", hour.minus(Duration.ofHours(5)).plus(Duration.ofMinutes(40)), 9);
-        write(site, "s1", clock.instant().plusMillis(1), 11);
+        writeNow(site, "s1", 11);
 
         List<Double> second = values(read(site, "s1", from, "1h", "mean", "UTC"));
         assertThat(second.get(2)).as("a closed bucket comes from the cache, not the store").isEqualTo(1.0);
@@ -160,6 +160,16 @@ class HistoryCacheTests {
             String tz) {
         return HistoryQuery.parse(site, sensor,
                 new HistoryQuery.Parameters(from.toString(), to.toString(), interval, aggregate, tz), ZoneId.of("UTC"), clock);
+    }
+
+    /** A reading of this millisecond, then a pause: a window ending "now" is exclusive of its end. */
+    private void writeNow(String site, String sensor, double value) {
+        write(site, sensor, clock.instant(), value);
+        try {
+            Thread.sleep(3);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private void write(String site, String sensor, Instant at, double value) {

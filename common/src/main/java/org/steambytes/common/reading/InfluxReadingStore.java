@@ -120,10 +120,41 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
     @Override
     public List<HistoryBucket> history(HistoryQuery query) {
         List<HistoryBucket> buckets = new ArrayList<>();
-        forEachRow(query(historyQl(query)), row -> buckets.add(new HistoryBucket(
-                Instant.ofEpochMilli(((Number) row.get(0)).longValue()),
-                row.get(1) == null ? null : ((Number) row.get(1)).doubleValue())));
+        forEachRow(query(historyQl(query)), row -> buckets.add(bucket(row)));
         return buckets;
+    }
+
+    /** All statements in one {@code /query} request; InfluxDB answers one result per statement, in order. */
+    @Override
+    public List<List<HistoryBucket>> histories(List<HistoryQuery> queries) {
+        if (queries.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder statements = new StringBuilder();
+        for (HistoryQuery query : queries) {
+            statements.append(statements.isEmpty() ? "" : "; ").append(historyQl(query));
+        }
+        List<QueryResult.Result> results = query(statements.toString()).getResults();
+        if (results.size() != queries.size()) {
+            throw ReadingStoreUnavailableException.of("query", new IllegalStateException(
+                    "InfluxDB answered " + results.size() + " results to " + queries.size() + " statements"));
+        }
+        List<List<HistoryBucket>> answers = new ArrayList<>(queries.size());
+        for (QueryResult.Result statement : results) {
+            List<HistoryBucket> buckets = new ArrayList<>();
+            if (statement.getSeries() != null) {
+                for (QueryResult.Series series : statement.getSeries()) {
+                    series.getValues().forEach(row -> buckets.add(bucket(row)));
+                }
+            }
+            answers.add(buckets);
+        }
+        return answers;
+    }
+
+    private static HistoryBucket bucket(List<Object> row) {
+        return new HistoryBucket(Instant.ofEpochMilli(((Number) row.get(0)).longValue()),
+                row.get(1) == null ? null : ((Number) row.get(1)).doubleValue());
     }
 
     /** One {@code GROUP BY time(interval)} with {@code tz()}: InfluxDB aligns the buckets in the zone. */

@@ -1,6 +1,7 @@
 package org.steambytes.common.reading;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.steambytes.common.history.HistoryQuery;
 
@@ -41,6 +42,21 @@ public interface ReadingStore {
      * @throws ReadingStoreUnavailableException when the store cannot be reached (retry later)
      */
     List<HistoryBucket> history(HistoryQuery query);
+
+    /**
+     * Several {@link #history} queries (any sites, sensors, windows, intervals, aggregates and zones)
+     * answered in one round trip where the store can: each answer exactly as {@link #history} gives it,
+     * in the order of {@code queries}. A store without such a round trip answers them one by one.
+     *
+     * @throws ReadingStoreUnavailableException when the store cannot be reached (retry later)
+     */
+    default List<List<HistoryBucket>> histories(List<HistoryQuery> queries) {
+        List<List<HistoryBucket>> answers = new ArrayList<>(queries.size());
+        for (HistoryQuery query : queries) {
+            answers.add(history(query));
+        }
+        return answers;
+    }
 
     /** Whether the store answers right now (cheap; used by health checks). */
     boolean isAvailable();

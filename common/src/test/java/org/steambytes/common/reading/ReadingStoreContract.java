@@ -169,6 +169,45 @@ abstract class ReadingStoreContract {
     }
 
     @Test
+    void answersSeveralHistoryQueriesInOrderEachAsItsOwn() {
+        String site = "plant-" + UUID.randomUUID();
+        String otherSite = "plant-" + UUID.randomUUID();
+        Instant ten = Instant.parse("2026-11-27T10:00:00Z");
+        store().write(List.of(
+                reading(site, ten.plusSeconds(5 * 60), 1.0),
+                reading(site, ten.plusSeconds(20 * 60), 2.0),
+                reading(site, ten.plusSeconds(130 * 60), 8.0),
+                new Reading(site, "other", "steam_pressure", 7, ten.plusSeconds(90 * 60)),
+                reading(otherSite, ten.plusSeconds(10 * 60), 40.0)));
+        HistoryQuery mean = query(site, ten, ten.plusSeconds(180 * 60), "1h", Aggregate.MEAN, "UTC");
+        HistoryQuery count = query(site, ten.plusSeconds(10 * 60), ten.plusSeconds(180 * 60), "1h", Aggregate.COUNT,
+                "Asia/Kolkata");
+        HistoryQuery other = new HistoryQuery(site, "other", ten, ten.plusSeconds(120 * 60),
+                BucketInterval.parse("30m").orElseThrow(), Aggregate.MAX, ZoneId.of("UTC"));
+        HistoryQuery empty = query(site, ten.minusSeconds(7200), ten, "1h", Aggregate.MEAN, "UTC");
+        HistoryQuery elsewhere = query(otherSite, ten, ten.plusSeconds(3600), "1d", Aggregate.SUM, "Europe/Berlin");
+
+        List<List<HistoryBucket>> answers = store().histories(List.of(mean, count, other, empty, elsewhere));
+
+        assertThat(answers).hasSize(5);
+        assertThat(answers.get(0)).containsExactly(new HistoryBucket(ten, 1.5),
+                new HistoryBucket(ten.plusSeconds(3600), null), new HistoryBucket(ten.plusSeconds(7200), 8.0));
+        // Kolkata is UTC+5:30: hours start at :30 UTC; from 10:10 the first bucket (09:30) holds only 10:20.
+        assertThat(answers.get(1)).containsExactly(new HistoryBucket(ten.minusSeconds(1800), 1.0),
+                new HistoryBucket(ten.plusSeconds(1800), 0.0), new HistoryBucket(ten.plusSeconds(5400), 1.0),
+                new HistoryBucket(ten.plusSeconds(9000), 0.0));
+        assertThat(answers.get(2)).containsExactly(new HistoryBucket(ten, null), new HistoryBucket(ten.plusSeconds(1800), null),
+                new HistoryBucket(ten.plusSeconds(3600), null), new HistoryBucket(ten.plusSeconds(5400), 7.0));
+        assertThat(answers.get(3)).isEmpty();
+        assertThat(answers.get(4)).containsExactly(new HistoryBucket(Instant.parse("2026-11-26T23:00:00Z"), 40.0));
+        for (int i = 0; i < 5; i++) {
+            assertThat(answers.get(i)).as("query %d as history answers it", i)
+                    .isEqualTo(store().history(List.of(mean, count, other, empty, elsewhere).get(i)));
+        }
+        assertThat(store().histories(List.of())).isEmpty();
+    }
+
+    @Test
     void aWindowWithoutReadingsOfTheSensorHasNoBuckets() {
         String site = "plant-" + UUID.randomUUID();
         store().write(List.of(new Reading(site, "other", "steam_pressure", 7, T0)));
@@ -251,6 +290,8 @@ abstract class ReadingStoreContract {
                 assertUnavailable(s -> s.siteWindow("s", T0, T0.plusSeconds(1)), unreachable);
                 assertUnavailable(s -> s.history(query("s", T0, T0.plusSeconds(60), "1m", Aggregate.MEAN, "UTC")),
                         unreachable);
+                assertUnavailable(s -> s.histories(List.of(query("s", T0, T0.plusSeconds(60), "1m", Aggregate.MEAN,
+                        "UTC"))), unreachable);
             } finally {
                 if (unreachable instanceof AutoCloseable closeable) {
                     closeQuietly(closeable);

@@ -14,10 +14,6 @@ import org.steambytes.common.history.HistoryQuery;
 @Service
 public class ReadingHistory {
 
-    /** The answer and whether it may be cached (its window lies wholly in the past). */
-    public record Answer(History history, boolean closed) {
-    }
-
     private final Sites sites;
     private final Sensors sensors;
     private final HistoryClient client;
@@ -30,12 +26,10 @@ public class ReadingHistory {
         this.clock = clock;
     }
 
-    public Answer read(ApiCaller caller, String siteId, String sensorId, HistoryQuery.Parameters parameters) {
+    public History read(ApiCaller caller, String siteId, String sensorId, HistoryQuery.Parameters parameters) {
         SiteView site = sites.get(caller, siteId);
         sensors.get(caller, siteId, sensorId); // 404 for a sensor the site does not have
         HistoryQuery query = HistoryQuery.parse(siteId, sensorId, parameters, ZoneId.of(site.timezone()), clock);
-        // Without an explicit end the window runs up to now: it is still filling.
-        boolean closed = parameters.to() != null && query.closedAt(clock.instant());
-        return new Answer(client.read(query), closed);
+        return client.read(query);
     }
 }

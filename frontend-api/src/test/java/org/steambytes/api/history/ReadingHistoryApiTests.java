@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.http.ProblemDetail;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,6 +27,7 @@ import org.steambytes.common.problem.ProblemException;
 import org.steambytes.common.reading.InfluxSettings;
 import org.steambytes.common.reading.InfluxReadingStore;
 import org.steambytes.common.reading.Reading;
+import org.steambytes.common.redis.RedisKeys;
 import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
 import org.steambytes.testsupport.RealStores;
@@ -62,6 +64,9 @@ class ReadingHistoryApiTests {
 
     @Autowired
     HistoryClient history;
+
+    @Autowired
+    StringRedisTemplate redis;
 
     @Test
     void aDayOfHourlyMeansStartsAtLocalMidnightInTheSitesTimeZone() {
@@ -110,18 +115,26 @@ class ReadingHistoryApiTests {
     }
 
     @Test
-    void closedWindowsAreCachedAndOpenOnesAreNot() {
+    void historyIsNeverResponseCachedSoALateReadingShowsOnceTheSitesGenerationMoves() {
         SiteFixture site = Fixtures.boilerHouse();
-        write(List.of(pressure(site, Instant.now().minusSeconds(120), 9)));
-        String closed = "/sensors/b1-steam-pressure/readings?from=2026-05-04T00:00:00Z&to=2026-05-05T00:00:00Z&interval=1h";
+        write(List.of(pressure(site, Instant.parse("2026-05-04T10:00:00Z"), 9), pressure(site, Instant.now().minusSeconds(120), 9)));
+        String closed = "/sensors/b1-steam-pressure/readings?from=2026-05-04T00:00:00Z&to=2026-05-05T00:00:00Z&interval=1h&tz=UTC";
         String open = "/sensors/b1-steam-pressure/readings?interval=1h";
 
-        assertThat(get(site, closed).header()).isEqualTo("MISS");
-        assertThat(get(site, closed).header()).isEqualTo("HIT");
-        Answer first = get(site, open);
+        Answer first = get(site, closed);
         assertThat(first.header()).isEqualTo("MISS");
-        assertThat(values(first.json())).anyMatch(point -> point.endsWith("=9.0"));
-        assertThat(get(site, open).header()).as("an open window is never stored").isEqualTo("MISS");
+        assertThat(values(first.json())).contains("2026-05-04T10:00:00Z=9.0");
+
+        // A late reading, stored as iot-ingestion stores one, which then moves the site's history generation.
+        write(List.of(pressure(site, Instant.parse("2026-05-04T10:30:00Z"), 11)));
+        redis.opsForValue().increment(RedisKeys.historyGeneration(site.siteId()));
+
+        Answer second = get(site, closed);
+        assertThat(second.header()).as("readings are iot-ingestion's data: never in the response cache").isEqualTo("MISS");
+        assertThat(values(second.json())).contains("2026-05-04T10:00:00Z=10.0");
+        Answer openFirst = get(site, open);
+        assertThat(values(openFirst.json())).anyMatch(point -> point.endsWith("=9.0"));
+        assertThat(get(site, open).header()).isEqualTo("MISS");
     }
 
     @Test

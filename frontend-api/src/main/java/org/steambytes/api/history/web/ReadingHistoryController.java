@@ -1,6 +1,5 @@
 package org.steambytes.api.history.web;
 
-import java.time.Duration;
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -22,16 +21,18 @@ class ReadingHistoryController {
         this.history = history;
     }
 
-    /** An open window (ending now or later) is marked {@code no-store}, so the response cache skips it. */
+    /**
+     * Every answer is marked {@code no-store}, so the response cache skips it: readings are iot-ingestion's
+     * data, and a closed window can still change when a late reading arrives. ai-processor caches the closed
+     * buckets itself, per site history generation (docs/ARCHITECTURE.md, "History cache").
+     */
     @GetMapping("/api/v1/sites/{siteId}/sensors/{sensorId}/readings")
     ResponseEntity<History> readings(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
             @PathVariable String sensorId, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(required = false) String interval,
             @RequestParam(required = false) String aggregate, @RequestParam(required = false) String tz) {
-        ReadingHistory.Answer answer = history.read(caller, siteId, sensorId,
+        History answer = history.read(caller, siteId, sensorId,
                 new HistoryQuery.Parameters(from, to, interval, aggregate, tz));
-        return ResponseEntity.ok()
-                .cacheControl(answer.closed() ? CacheControl.maxAge(Duration.ofMinutes(5)).cachePrivate() : CacheControl.noStore())
-                .body(answer.history());
+        return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(answer);
     }
 }

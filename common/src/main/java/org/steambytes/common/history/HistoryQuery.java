@@ -9,6 +9,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.springframework.http.HttpStatus;
 import org.steambytes.common.problem.FieldProblem;
@@ -29,6 +30,8 @@ public record HistoryQuery(String siteId, String sensorId, Instant from, Instant
     /** InfluxDB's time range (nanoseconds in a signed 64-bit integer), with a day to spare. */
     static final Instant EARLIEST = Instant.parse("1677-09-22T00:00:00Z");
     static final Instant LATEST = Instant.parse("2262-04-10T00:00:00Z");
+    /** Copied once: {@link ZoneId#getAvailableZoneIds} copies ~600 names on every call (a tenth of a history request's CPU). */
+    private static final Set<String> ZONE_IDS = Set.copyOf(ZoneId.getAvailableZoneIds());
 
     /** The raw query parameters, each may be null (then its default applies). */
     public record Parameters(String from, String to, String interval, String aggregate, String tz) {
@@ -114,7 +117,7 @@ public record HistoryQuery(String siteId, String sensorId, Instant from, Instant
 
     private static ZoneId zone(String text, List<FieldProblem> problems) {
         // Region names only (Europe/Berlin, UTC): InfluxDB's tz() knows those, not bare offsets.
-        if (ZoneId.getAvailableZoneIds().contains(text)) {
+        if (ZONE_IDS.contains(text)) {
             try {
                 return ZoneId.of(text);
             } catch (DateTimeException e) {

@@ -25,6 +25,7 @@ final class ClosedBucketCache {
 
     private static final Logger log = LoggerFactory.getLogger(ClosedBucketCache.class);
     private static final long BACK_OFF_MILLIS = 5_000;
+    static final int FILL_CHUNK = 1_000;
 
     private final StringRedisTemplate redis;
     private final String namespace;
@@ -75,18 +76,28 @@ final class ClosedBucketCache {
         }
     }
 
-    /** Stores the buckets {@code [first, end)} (value null: empty) read from the store; a failure only costs the cache. */
+    /**
+     * Stores the buckets {@code [first, end)} (value null: empty) read from the store, in script calls of
+     * at most {@value #FILL_CHUNK} buckets (Lua's unpack has a limit) pipelined together; a failure only
+     * costs the cache.
+     */
     void fill(String key, long[] starts, Double[] values, int first, int end) {
-        byte[][] keysAndArgs = new byte[2 + 2 * (end - first)][];
-        keysAndArgs[0] = bytes(key);
-        keysAndArgs[1] = ttlMillis;
-        for (int i = first; i < end; i++) {
-            keysAndArgs[2 + 2 * (i - first)] = bytes(Long.toString(starts[i]));
-            keysAndArgs[3 + 2 * (i - first)] = bytes(values[i] == null ? "" : values[i].toString());
-        }
+        byte[] rawKey = bytes(key);
         try {
-            redis.execute((RedisCallback<Object>) connection ->
-                    connection.scriptingCommands().eval(fillScript, ReturnType.INTEGER, 1, keysAndArgs));
+            redis.executePipelined((RedisCallback<Object>) connection -> {
+                for (int from = first; from < end; from += FILL_CHUNK) {
+                    int to = Math.min(end, from + FILL_CHUNK);
+                    byte[][] keysAndArgs = new byte[2 + 2 * (to - from)][];
+                    keysAndArgs[0] = rawKey;
+                    keysAndArgs[1] = ttlMillis;
+                    for (int i = from; i < to; i++) {
+                        keysAndArgs[2 + 2 * (i - from)] = bytes(Long.toString(starts[i]));
+                        keysAndArgs[3 + 2 * (i - from)] = bytes(values[i] == null ? "" : values[i].toString());
+                    }
+                    connection.scriptingCommands().eval(fillScript, ReturnType.INTEGER, 1, keysAndArgs);
+                }
+                return null;
+            });
         } catch (RuntimeException e) {
             backOff(e);
         }

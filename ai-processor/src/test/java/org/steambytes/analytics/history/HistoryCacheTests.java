@@ -104,6 +104,21 @@ class HistoryCacheTests {
     }
 
     @Test
+    void aLongWindowOfThousandsOfBucketsIsCachedWhole() {
+        String site = "long-" + UUID.randomUUID();
+        Instant from = clock.instant().truncatedTo(ChronoUnit.HOURS).minus(Duration.ofDays(5));
+        write(site, "s1", from.plus(Duration.ofMinutes(10)), 1);
+        write(site, "s1", from.plus(Duration.ofMinutes(4000)), 2);
+        HistoryQuery query = query(site, "s1", from, from.plus(Duration.ofDays(4)), "1m", "max", "UTC");
+
+        List<HistoryPoint> first = reader.read(query).points();
+        assertThat(first).hasSize(4 * 24 * 60).isEqualTo(expected(query));
+        write(site, "s1", from.plus(Duration.ofMinutes(4000)).plusSeconds(30), 50);
+
+        assertThat(reader.read(query).points().get(4000).value()).as("bucket 4,000 of 5,760: cached too").isEqualTo(2.0);
+    }
+
+    @Test
     void cachedAnswersEqualTheStoresForEveryAggregateZoneAndInterval() {
         String site = "same-" + UUID.randomUUID();
         Instant now = clock.instant();

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.steambytes.common.history.Aggregate;
 import org.steambytes.common.history.BucketInterval;
 import org.steambytes.common.history.HistoryQuery;
+import org.steambytes.testsupport.MovableClock;
 import org.steambytes.testsupport.RefusingPort;
 
 /**
@@ -392,34 +392,6 @@ abstract class ReadingStoreContract {
     private static HistoryQuery with(HistoryQuery query, Aggregate aggregate) {
         return new HistoryQuery(query.siteId(), query.sensorId(), query.from(), query.to(), query.interval(), aggregate,
                 query.zone());
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 
     static Reading reading(String site, Instant at, double value) {

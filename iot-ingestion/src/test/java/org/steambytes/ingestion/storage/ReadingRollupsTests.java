@@ -22,6 +22,7 @@ import org.steambytes.common.reading.Reading;
 import org.steambytes.common.reading.ReadingStoreUnavailableException;
 import org.steambytes.common.reading.Resolution;
 import org.steambytes.common.reading.Retention;
+import org.steambytes.testsupport.MovableClock;
 import org.steambytes.testsupport.RealStores;
 import org.steambytes.testsupport.RefusingPort;
 
@@ -124,33 +125,5 @@ class ReadingRollupsTests {
         dataSource.setPassword(RealStores.postgresPassword());
         dataSource.setConnectTimeout(5);
         return dataSource;
-    }
-
-    /** A clock the test moves. */
-    static final class MovableClock extends Clock {
-        private volatile Instant now;
-
-        MovableClock(Instant now) {
-            this.now = now;
-        }
-
-        void set(Instant instant) {
-            now = instant;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            throw new UnsupportedOperationException();
-        }
     }
 }

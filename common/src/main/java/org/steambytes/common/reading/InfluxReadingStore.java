@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
@@ -153,9 +154,18 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
 
     @Override
     public long rollUp(Resolution resolution, Instant from, Instant to) {
+        return rollUp(resolution, null, from, to);
+    }
+
+    @Override
+    public long rollUpSite(Resolution resolution, String siteId, Instant from, Instant to) {
+        return rollUp(resolution, Objects.requireNonNull(siteId, "siteId"), from, to);
+    }
+
+    private long rollUp(Resolution resolution, String siteId, Instant from, Instant to) {
         long written = 0;
         for (Instant[] chunk : resolution.pieces(from, to)) {
-            String lines = InfluxRollups.lines(query(InfluxRollups.rollUpQl(resolution, chunk[0], chunk[1])));
+            String lines = InfluxRollups.lines(query(InfluxRollups.rollUpQl(resolution, siteId, chunk[0], chunk[1])));
             if (!lines.isEmpty()) {
                 write(resolution.retentionPolicy(), lines);
                 written += lines.chars().filter(c -> c == '\n').count();
@@ -169,7 +179,6 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
         if (resolution == Resolution.RAW) {
             return history(query);
         }
-        ensureDatabase(); // a rollup policy read before any write must exist
         return InfluxRollups.buckets(query(InfluxRollups.historyQl(query, resolution)), query.aggregate());
     }
 

@@ -24,13 +24,14 @@ final class InfluxRollups {
     private InfluxRollups() {
     }
 
-    /** One row per site, sensor and bucket with data: time, mean, min, max, count, sum, last. */
-    static String rollUpQl(Resolution resolution, Instant from, Instant to) {
+    /** One row per site (or of {@code siteId} only), sensor and bucket with data: time, mean, min, max, count, sum, last. */
+    static String rollUpQl(Resolution resolution, String siteId, Instant from, Instant to) {
         String select = resolution.source() == Resolution.RAW
                 ? "mean(\"value\"), min(\"value\"), max(\"value\"), count(\"value\"), sum(\"value\"), last(\"value\")"
                 : "sum(\"sum\") / sum(\"count\"), min(\"min\"), max(\"max\"), sum(\"count\"), sum(\"sum\"), last(\"last\")";
         return "SELECT " + select + " FROM " + source(resolution.source())
-                + " WHERE time >= " + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms"
+                + " WHERE " + (siteId == null ? "" : "\"site_id\" = " + InfluxQl.literal(siteId) + " AND ")
+                + "time >= " + from.toEpochMilli() + "ms AND time < " + to.toEpochMilli() + "ms"
                 + " GROUP BY time(" + resolution.wireName() + "), \"site_id\", \"sensor_id\", \"sensor_type\" fill(none)";
     }
 

@@ -16,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.steambytes.common.history.Aggregate;
 import org.steambytes.common.history.HistoryQuery;
@@ -89,7 +90,7 @@ public final class PostgresReadingStore implements ReadingStore {
                    (array_agg(sensor_type ORDER BY ts DESC))[1], avg(value), min(value), max(value), count(*),
                    sum(value), (array_agg(value ORDER BY ts DESC))[1]
             FROM readings
-            WHERE ts >= ? AND ts < ?
+            WHERE ts >= ? AND ts < ? %s
             GROUP BY site_id, sensor_id, bucket
             """ + ROLLUP_UPSERT;
 
@@ -99,7 +100,7 @@ public final class PostgresReadingStore implements ReadingStore {
                    (array_agg(sensor_type ORDER BY ts DESC))[1], sum(sum) / sum(count), min(min), max(max),
                    sum(count), sum(sum), (array_agg(last ORDER BY ts DESC))[1]
             FROM reading_rollups_1m
-            WHERE ts >= ? AND ts < ?
+            WHERE ts >= ? AND ts < ? %s
             GROUP BY site_id, sensor_id, bucket
             """ + ROLLUP_UPSERT;
 
@@ -275,16 +276,33 @@ public final class PostgresReadingStore implements ReadingStore {
 
     @Override
     public long rollUp(Resolution resolution, Instant from, Instant to) {
-        String sql = switch (resolution) {
+        long written = 0;
+        for (Instant[] chunk : resolution.pieces(from, to)) {
+            written += update("roll up", rollUpSql(resolution).formatted(""), utc(chunk[0]), utc(chunk[1]));
+        }
+        return written;
+    }
+
+    @Override
+    public long rollUpSite(Resolution resolution, String siteId, Instant from, Instant to) {
+        Objects.requireNonNull(siteId, "siteId");
+        long written = 0;
+        for (Instant[] chunk : resolution.pieces(from, to)) {
+            written += update("roll up", rollUpSql(resolution).formatted("AND site_id = ?"), statement -> {
+                statement.setObject(1, utc(chunk[0]));
+                statement.setObject(2, utc(chunk[1]));
+                statement.setString(3, siteId);
+            });
+        }
+        return written;
+    }
+
+    private static String rollUpSql(Resolution resolution) {
+        return switch (resolution) {
             case RAW -> throw new IllegalArgumentException("raw readings are not rolled up from anything");
             case MINUTE -> ROLL_UP_MINUTES;
             case HOUR -> ROLL_UP_HOURS;
         };
-        long written = 0;
-        for (Instant[] chunk : resolution.pieces(from, to)) {
-            written += update("roll up", sql, utc(chunk[0]), utc(chunk[1]));
-        }
-        return written;
     }
 
     @Override
@@ -312,12 +330,18 @@ public final class PostgresReadingStore implements ReadingStore {
     }
 
     private long update(String operation, String sql, OffsetDateTime... parameters) {
-        try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(sql)) {
-            statement.setQueryTimeout(timeoutSeconds);
+        return update(operation, sql, statement -> {
             for (int i = 0; i < parameters.length; i++) {
                 statement.setObject(i + 1, parameters[i]);
             }
+        });
+    }
+
+    private long update(String operation, String sql, Binder binder) {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement statement = connection.prepareStatement(sql)) {
+            statement.setQueryTimeout(timeoutSeconds);
+            binder.bind(statement);
             long changed = statement.executeLargeUpdate();
             if (!connection.getAutoCommit()) {
                 connection.commit();

@@ -54,6 +54,14 @@ public interface ReadingStore {
     long rollUp(Resolution resolution, Instant from, Instant to);
 
     /**
+     * As {@link #rollUp(Resolution, Instant, Instant)}, for one site only: a site's catch-up batch of
+     * yesterday's readings recomputes that site's yesterday, not every site's.
+     *
+     * @throws ReadingStoreUnavailableException when the store cannot be reached (retry later)
+     */
+    long rollUpSite(Resolution resolution, String siteId, Instant from, Instant to);
+
+    /**
      * As {@link #history(HistoryQuery)}, read from the rollups of {@code resolution} (raw: the readings
      * themselves): mean is the count-weighted mean of the rollups, min the least min, max the greatest
      * max, sum the sum of sums, count the sum of counts, last the newest rollup's last. A rollup read

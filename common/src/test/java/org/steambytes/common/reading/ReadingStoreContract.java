@@ -267,6 +267,7 @@ abstract class ReadingStoreContract {
                 assertUnavailable(s -> s.history(query("s", T0, T0.plusSeconds(60), "1m", Aggregate.MEAN, "UTC"),
                         Resolution.HOUR), unreachable);
                 assertUnavailable(s -> s.rollUp(Resolution.MINUTE, T0, T0.plusSeconds(120)), unreachable);
+                assertUnavailable(s -> s.rollUpSite(Resolution.HOUR, "s", T0, T0.plusSeconds(7200)), unreachable);
             } finally {
                 if (unreachable instanceof AutoCloseable closeable) {
                     closeQuietly(closeable);
@@ -330,6 +331,27 @@ abstract class ReadingStoreContract {
                 .containsExactly(9.0);
         assertThat(store.history(with(hour, Aggregate.MEAN), Resolution.HOUR)).extracting(HistoryBucket::value)
                 .containsExactly(4.5);
+    }
+
+    @Test
+    void rollingUpOneSiteLeavesTheOthersAsTheyWere() {
+        ReadingStore store = storeWith(RETENTION, new MovableClock(Instant.now()));
+        String site = "plant-" + UUID.randomUUID();
+        String other = "other-" + site;
+        Instant hour = Resolution.HOUR.floor(Instant.now()).minus(Duration.ofHours(2));
+        store.write(List.of(reading(site, hour.plusSeconds(301), 2), reading(site, hour.plusSeconds(302), 4),
+                reading(other, hour.plusSeconds(301), 8)));
+
+        assertThat(store.rollUpSite(Resolution.MINUTE, site, hour, hour.plusSeconds(3600))).isEqualTo(1);
+        assertThat(store.rollUpSite(Resolution.HOUR, site, hour, hour.plusSeconds(3600))).isEqualTo(1);
+
+        HistoryQuery mean = query(site, hour, hour.plusSeconds(3600), "1h", Aggregate.MEAN, "UTC");
+        assertThat(store.history(mean, Resolution.MINUTE)).extracting(HistoryBucket::value).containsExactly(3.0);
+        assertThat(store.history(mean, Resolution.HOUR)).extracting(HistoryBucket::value).containsExactly(3.0);
+        HistoryQuery ofOther = query(other, hour, hour.plusSeconds(3600), "1h", Aggregate.MEAN, "UTC");
+        assertThat(store.history(ofOther, Resolution.MINUTE)).isEmpty();
+        assertThat(store.history(ofOther, Resolution.HOUR)).isEmpty();
+        assertThat(store.history(ofOther, Resolution.RAW)).extracting(HistoryBucket::value).containsExactly(8.0);
     }
 
     @Test

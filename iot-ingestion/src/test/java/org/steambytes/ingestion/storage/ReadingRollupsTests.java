@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -24,7 +23,7 @@ import org.steambytes.common.reading.Resolution;
 import org.steambytes.common.reading.Retention;
 import org.steambytes.testsupport.MovableClock;
 import org.steambytes.testsupport.RealStores;
-import org.steambytes.testsupport.RefusingPort;
+import org.steambytes.testsupport.TcpProxy;
 
 /**
  * The rollup job (docs/ARCHITECTURE.md §2 "Rollups and retention") driven by a moved clock, over the
@@ -68,8 +67,9 @@ class ReadingRollupsTests {
     }
 
     @Test
-    void reachesBackToOldReadingsThisReplicaWroteSinceTheLastRun() {
+    void reachesBackToTheOldReadingsThisReplicaWroteOfASiteSinceTheLastRun() {
         String site = "rollups-late-" + System.nanoTime();
+        String untouched = "rollups-untouched-" + System.nanoTime();
         MovableClock clock = new MovableClock(TEN.plus(Duration.ofDays(2)));
         EarliestShipped shipped = new EarliestShipped();
         ReadingRollups job = job(clock, shipped);
@@ -77,25 +77,34 @@ class ReadingRollupsTests {
         List<Reading> catchUp = List.of(reading(site, TEN.plusSeconds(10), 4), reading(site, TEN.plusSeconds(20), 6));
         store.write(catchUp); // two days late: far beyond the look-back
         shipped.note(catchUp);
+        store.write(List.of(reading(untouched, TEN.plusSeconds(10), 1))); // written elsewhere: not this replica's
 
         job.rollUp();
 
         assertThat(counts(site, Resolution.MINUTE, 60)).containsExactly(2.0);
         assertThat(counts(site, Resolution.HOUR, 3600)).containsExactly(2.0);
+        assertThat(counts(untouched, Resolution.MINUTE, 60)).as("only the stale site was reached back for").isEmpty();
         assertThat(shipped.take()).as("taken by the run").isEmpty();
     }
 
     @Test
     void aFailedRunLeavesItsWindowToTheNext() {
-        EarliestShipped shipped = new EarliestShipped();
-        try (RefusingPort nothingThere = RefusingPort.reserve()) {
-            PostgresReadingStore unreachable = new PostgresReadingStore(dataSource(nothingThere.port()),
-                    Duration.ofSeconds(5));
-            ReadingRollups job = new ReadingRollups(unreachable, shipped, RETENTION, Duration.ofMinutes(1),
-                    Duration.ofMinutes(10), Clock.fixed(TEN, ZoneOffset.UTC));
+        String site = "rollups-failed-" + System.nanoTime();
+        store.write(List.of(reading(site, TEN.plusSeconds(30), 5)));
+        MovableClock clock = new MovableClock(TEN.plusSeconds(300));
+        try (TcpProxy link = TcpProxy.to(RealStores.postgresHost(), RealStores.postgresPort())) {
+            PostgresReadingStore behindLink = new PostgresReadingStore(dataSource(link.port()), Duration.ofSeconds(5));
+            ReadingRollups job = new ReadingRollups(behindLink, new EarliestShipped(), RETENTION, Duration.ofMinutes(1),
+                    Duration.ofMinutes(10), clock);
+            link.stop();
             assertThatThrownBy(job::rollUp).isInstanceOf(ReadingStoreUnavailableException.class);
+
+            link.start();
+            clock.set(TEN.plusSeconds(1800)); // 10:00 is no longer within the look-back
+            job.rollUp();
         }
-        assertThat(shipped.take()).contains(TEN.minus(Duration.ofMinutes(10)));
+
+        assertThat(counts(site, Resolution.MINUTE, 60)).as("rolled up by the run after the failed one").containsExactly(1.0);
     }
 
     private ReadingRollups job(Clock clock, EarliestShipped shipped) {

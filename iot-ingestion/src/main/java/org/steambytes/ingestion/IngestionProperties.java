@@ -55,7 +55,7 @@ public record IngestionProperties(
      */
     public record Rollup(
             @NotNull @DefaultValue("1m") Duration every,
-            @NotNull @DefaultValue("10m") Duration lookBack) {
+            @NotNull @DefaultValue("2m") Duration lookBack) {
 
         public Rollup {
             if (every != null && (every.isZero() || every.isNegative())) {

@@ -62,6 +62,11 @@ public record IngestionProperties(
                 throw new IllegalArgumentException("steambytes.ingestion.rollup.every (INGESTION_ROLLUP_EVERY) must be"
                         + " positive, was " + every);
             }
+            if (every != null && lookBack != null && lookBack.compareTo(every) < 0) {
+                // A shorter look-back than the period would leave minutes between two runs never rolled up.
+                throw new IllegalArgumentException("steambytes.ingestion.rollup.look-back (INGESTION_ROLLUP_LOOK_BACK)"
+                        + " must be at least the period " + every + ", was " + lookBack);
+            }
         }
     }
 

@@ -32,6 +32,7 @@ public record IngestionProperties(
      * @param influxWriteTimeout after this, a write counts as failed and is retried from the spool
      * @param acceptTimeout   how long a request waits for its readings to be spooled before 503
      * @param stream          the Redis stream of accepted readings
+     * @param rollup          the job computing the history's rollups
      */
     public record Ingestion(
             @Min(1) @Max(100_000) @DefaultValue("5000") int maxReadings,
@@ -43,7 +44,30 @@ public record IngestionProperties(
             @Min(100) @DefaultValue("50000") int maxWriteReadings,
             @NotNull @DefaultValue("5s") Duration influxWriteTimeout,
             @NotNull @DefaultValue("30s") Duration acceptTimeout,
-            @Valid @NotNull @DefaultValue Stream stream) {
+            @Valid @NotNull @DefaultValue Stream stream,
+            @Valid @NotNull @DefaultValue Rollup rollup) {
+    }
+
+    /**
+     * @param every    how often the closed minutes and hours are rolled up
+     * @param lookBack how far back each run recomputes (readings arrive late); older windows are
+     *                 recomputed when this replica writes readings that old
+     */
+    public record Rollup(
+            @NotNull @DefaultValue("1m") Duration every,
+            @NotNull @DefaultValue("2m") Duration lookBack) {
+
+        public Rollup {
+            if (every != null && (every.isZero() || every.isNegative())) {
+                throw new IllegalArgumentException("steambytes.ingestion.rollup.every (INGESTION_ROLLUP_EVERY) must be"
+                        + " positive, was " + every);
+            }
+            if (every != null && lookBack != null && lookBack.compareTo(every) < 0) {
+                // A shorter look-back than the period would leave minutes between two runs never rolled up.
+                throw new IllegalArgumentException("steambytes.ingestion.rollup.look-back (INGESTION_ROLLUP_LOOK_BACK)"
+                        + " must be at least the period " + every + ", was " + lookBack);
+            }
+        }
     }
 
     /**

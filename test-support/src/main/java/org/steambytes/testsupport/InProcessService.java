@@ -40,6 +40,7 @@ public final class InProcessService {
         properties.put("spring.data.redis.url", RealStores.redisUrl());
         properties.put("steambytes.influx.url", RealStores.influxUrl());
         properties.put("steambytes.influx.bucket", RealStores.runInfluxDatabase());
+        properties.put("steambytes.readings.retention.raw", RealStores.RAW_RETENTION);
         return properties;
     }
 

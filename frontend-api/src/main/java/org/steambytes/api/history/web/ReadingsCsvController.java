@@ -1,5 +1,8 @@
 package org.steambytes.api.history.web;
 
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -37,6 +40,12 @@ class ReadingsCsvController {
         this.export = export;
     }
 
+    @Operation(summary = "The site's readings as CSV (streamed)",
+            description = "One row per bucket (time_utc, time_local, then one column per sensor; an empty cell where a"
+                    + " sensor has no reading), parameters as for the JSON history plus sensor_id (repeated or"
+                    + " comma-separated; default every sensor). Up to 367 days and 1,000,000 buckets. See docs/API.md \"Export\".",
+            responses = @ApiResponse(responseCode = "200", description = "RFC 4180 CSV with a header row",
+                    content = @Content(mediaType = "text/csv")))
     @GetMapping("/api/v1/sites/{siteId}/readings.csv")
     void readings(@AuthenticationPrincipal ApiCaller caller, @PathVariable String siteId,
             @RequestParam(required = false) String from, @RequestParam(required = false) String to,

@@ -19,13 +19,17 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.steambytes.api.InProcessServices;
+import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.caller.ApiRole;
 import org.steambytes.common.reading.InfluxReadingStore;
 import org.steambytes.common.reading.InfluxSettings;
 import org.steambytes.common.reading.Reading;
@@ -63,6 +67,9 @@ class ReadingsCsvApiTests {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    ReadingsExport export;
 
     @Test
     void aYearOfHourlyMeansHasOneWholeRowPerHourAcrossEveryChunk() throws IOException {
@@ -103,6 +110,56 @@ class ReadingsCsvApiTests {
         }
         assertThat(lines).contains("2025-03-30T01:00:00Z,2025-03-30T03:00:00+02:00,"
                 + CsvRowsNumbers.mean(2113 % 100, 2113 % 100 + 1) + ",");
+    }
+
+    @Test
+    void theExportIsWrittenOutChunkByChunkNeverHeldWhole() throws IOException {
+        SiteFixture site = Fixtures.boilerHouse();
+        List<Reading> readings = new ArrayList<>();
+        Instant start = Instant.parse("2025-02-01T00:00:00Z");
+        for (int minute = 0; minute < 28 * 24 * 60; minute += 1) {
+            readings.add(reading(site, "b1-o2", start.plus(Duration.ofMinutes(minute)).plusSeconds(5), 3 + minute % 7));
+        }
+        write(readings);
+        ApiCaller reader = ApiCaller.key(UUID.randomUUID(), ApiRole.READER, false, java.util.Set.of(site.siteId()));
+        ReadingsExport.Download download = export.prepare(reader, site.siteId(), new ExportQuery.Parameters(
+                "2025-02-01T00:00:00Z", "2025-03-01T00:00:00Z", "1m", null, List.of("b1-o2")));
+        FlushCountingWriter out = new FlushCountingWriter();
+
+        export.write(download.query(), out);
+
+        assertThat(out.rows).isEqualTo(1 + 28 * 24 * 60);
+        assertThat(out.flushes).as("a month of minutes: about 41 chunks").isGreaterThanOrEqualTo(28 * 24 * 60 / ReadingsExport.CHUNK_BUCKETS);
+        assertThat(out.mostRowsInOneFlush).as("never more than a chunk between two flushes").isLessThanOrEqualTo(ReadingsExport.CHUNK_BUCKETS);
+    }
+
+    /** Counts rows and flushes; keeps nothing of what is written. */
+    private static final class FlushCountingWriter extends java.io.Writer {
+        int rows;
+        int flushes;
+        int mostRowsInOneFlush;
+        private int sinceFlush;
+
+        @Override
+        public void write(char[] buffer, int offset, int length) {
+            for (int i = offset; i < offset + length; i++) {
+                if (buffer[i] == '\n') {
+                    rows++;
+                    sinceFlush++;
+                }
+            }
+        }
+
+        @Override
+        public void flush() {
+            flushes++;
+            mostRowsInOneFlush = Math.max(mostRowsInOneFlush, sinceFlush);
+            sinceFlush = 0;
+        }
+
+        @Override
+        public void close() {
+        }
     }
 
     @Test

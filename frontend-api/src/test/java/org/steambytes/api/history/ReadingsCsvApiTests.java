@@ -208,6 +208,12 @@ class ReadingsCsvApiTests {
         assertThat(second.body()).isEqualTo(first.body());
         assertThat(first.header()).as("past the response cache").isNull();
         assertThat(second.header()).isNull();
+        String trafficBefore = aiProcessor.clientTraffic();
+        Answer head = new ServiceClient(port).send("HEAD", "/api/v1/sites/" + site.siteId() + "/readings.csv" + query,
+                null, "X-API-Key", reader(site));
+        assertThat(head.status()).isEqualTo(200);
+        assertThat(head.contentType()).startsWith("text/csv");
+        assertThat(aiProcessor.clientTraffic()).as("HEAD reads no history").isEqualTo(trafficBefore);
     }
 
     @Test

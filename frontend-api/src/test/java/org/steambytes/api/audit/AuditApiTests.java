@@ -8,13 +8,20 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
 import org.steambytes.api.InProcessServices;
+import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.caller.ApiRole;
+import org.steambytes.api.site.SiteDetails;
+import org.steambytes.api.site.Sites;
 import org.steambytes.common.security.UserTokens;
 import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
@@ -43,6 +50,10 @@ class AuditApiTests {
 
     @LocalServerPort
     int port;
+    @Autowired
+    Sites sites;
+    @Autowired
+    TransactionTemplate transactions;
 
     @Test
     void siteAndSensorChangesAreRecordedWithWhoBeforeAndAfter() {
@@ -257,6 +268,27 @@ class AuditApiTests {
         Answer sorted = send(adminA, "GET", "/api/v1/audit-events?sort=at", null);
         assertThat(sorted.status()).isEqualTo(400);
         assertThat(sorted.contentType()).startsWith("application/problem+json");
+    }
+
+    @Test
+    void aChangeAndItsEventShareOneTransaction() {
+        SiteFixture site = Fixtures.boilerHouse();
+        ApiCaller admin = ApiCaller.key(UUID.randomUUID(), ApiRole.ADMIN, true, Set.of());
+
+        // The site service joins the surrounding transaction; rolling that back must take the event with it.
+        transactions.executeWithoutResult(status -> {
+            sites.update(admin, site.siteId(), current -> new SiteDetails("Never kept", current.timezone(),
+                    current.fuelType(), current.notificationEmails(), current.escalationEmails()));
+            assertThat(Fixtures.count("SELECT count(*) FROM audit_events WHERE site_id = '" + site.siteId() + "'"))
+                    .as("not visible outside the transaction before it commits").isZero();
+            status.setRollbackOnly();
+        });
+        assertThat(Fixtures.count("SELECT count(*) FROM audit_events WHERE site_id = '" + site.siteId() + "'")).isZero();
+        assertThat(Fixtures.countText("SELECT name FROM sites WHERE site_id = '" + site.siteId() + "'")).isNotEqualTo("Never kept");
+
+        transactions.executeWithoutResult(status -> sites.update(admin, site.siteId(), current -> new SiteDetails(
+                "Kept", current.timezone(), current.fuelType(), current.notificationEmails(), current.escalationEmails())));
+        assertThat(Fixtures.count("SELECT count(*) FROM audit_events WHERE site_id = '" + site.siteId() + "'")).isEqualTo(1);
     }
 
     @Test

@@ -77,13 +77,24 @@ public class ReadingIntake {
             reject(gateway, now, started, batch.readings().size(), "invalid_readings", errors);
             throw BatchRejections.invalid(errors);
         }
-        List<Reading> readings = toReadings(batch, siteSensors, gateway.siteId(), now);
-        awaitDurable(readings);
+        List<Reading> readings = toReadings(batch.readings(), siteSensors, gateway.siteId(), now);
+        return store(gateway, now, started, readings, siteSensors, 0, List.of());
+    }
+
+    /**
+     * Valid readings to durable storage, then (off the request's path) the live caches, the stream and
+     * the log. {@code skipped} readings (line protocol fields that map to no sensor) are only logged.
+     */
+    AcceptedBatch store(Gateway gateway, Instant now, long started, List<Reading> readings, SiteSensors siteSensors,
+            int skipped, List<FieldProblem> skipReasons) {
         UUID batchId = BatchIds.next();
-        accepted.increment(readings.size());
-        live.publish(gateway.siteId(), batchId, readings, siteSensors);
-        ingestionLog.accepted(batchId, gateway, now, readings.size(), !pipeline.isInfluxAvailable(),
-                System.nanoTime() - started);
+        if (!readings.isEmpty()) {
+            awaitDurable(readings);
+            accepted.increment(readings.size());
+            live.publish(gateway.siteId(), batchId, readings, siteSensors);
+        }
+        ingestionLog.accepted(batchId, gateway, now, readings.size(), skipped, skipReasons,
+                !pipeline.isInfluxAvailable(), System.nanoTime() - started);
         return new AcceptedBatch(readings.size(), batchId);
     }
 
@@ -107,9 +118,9 @@ public class ReadingIntake {
         }
     }
 
-    private static List<Reading> toReadings(IncomingBatch batch, SiteSensors sensors, String siteId, Instant now) {
-        List<Reading> readings = new ArrayList<>(batch.readings().size());
-        for (IncomingReading incoming : batch.readings()) {
+    static List<Reading> toReadings(List<IncomingReading> incomings, SiteSensors sensors, String siteId, Instant now) {
+        List<Reading> readings = new ArrayList<>(incomings.size());
+        for (IncomingReading incoming : incomings) {
             SensorSpec spec = sensors.find(incoming.sensorId());
             readings.add(new Reading(siteId, spec.sensorId(), spec.sensorType(), incoming.value(),
                     incoming.timestamp() != null ? incoming.timestamp() : now));
@@ -117,7 +128,7 @@ public class ReadingIntake {
         return readings;
     }
 
-    private void reject(Gateway gateway, Instant now, long started, int count, String reason,
+    void reject(Gateway gateway, Instant now, long started, int count, String reason,
             List<FieldProblem> errors) {
         rejected(reason, count);
         ingestionLog.rejected(BatchIds.next(), gateway, now, count, errors, System.nanoTime() - started);

@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 import org.steambytes.common.problem.FieldProblem;
+import org.steambytes.common.problem.ProblemException;
 import org.steambytes.common.reading.Reading;
 import org.steambytes.ingestion.IngestionProperties;
 import org.steambytes.ingestion.gateway.Gateway;
@@ -61,7 +63,13 @@ public class ReadingIntake {
     public AcceptedBatch accept(Gateway gateway, byte[] body, int length) {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        IncomingBatch batch = parser.parse(body, length);
+        IncomingBatch batch;
+        try {
+            batch = parser.parse(body, length);
+        } catch (ProblemException e) {
+            reject(gateway, now, started, 0, codeOf(e), errorsOf(e));
+            throw e;
+        }
         if (batch.siteId() != null && !batch.siteId().equals(gateway.siteId())) {
             reject(gateway, now, started, batch.readings().size(), "foreign_site",
                     List.of(FieldProblem.of("site_id", "not the gateway's site")));
@@ -137,6 +145,19 @@ public class ReadingIntake {
     private void rejected(String reason, int count) {
         Counter.builder("ingestion.readings.rejected").baseUnit("readings").tag("reason", reason)
                 .register(meters).increment(count);
+    }
+
+    static String codeOf(ProblemException e) {
+        Map<String, Object> properties = e.getBody().getProperties();
+        return properties != null && properties.get("code") instanceof String code ? code : "refused";
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<FieldProblem> errorsOf(ProblemException e) {
+        Map<String, Object> properties = e.getBody().getProperties();
+        return properties != null && properties.get("errors") instanceof List<?> errors
+                ? (List<FieldProblem>) errors
+                : List.of(FieldProblem.of("body", e.getBody().getDetail()));
     }
 
     private static boolean hasUnknownSensor(List<FieldProblem> errors) {

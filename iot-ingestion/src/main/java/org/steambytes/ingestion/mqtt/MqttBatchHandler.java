@@ -6,6 +6,7 @@ import java.util.Optional;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponseException;
 import org.steambytes.common.problem.FieldProblem;
+import org.steambytes.ingestion.IngestionProperties;
 import org.steambytes.ingestion.gateway.Gateway;
 import org.steambytes.ingestion.gateway.GatewayTokens;
 import org.steambytes.ingestion.reading.AcceptedBatch;
@@ -25,13 +26,19 @@ class MqttBatchHandler {
     private final ReadingIntake json;
     private final LineIntake lines;
 
-    MqttBatchHandler(GatewayTokens tokens, ReadingIntake json, LineIntake lines) {
+    private final long maxBytes;
+
+    MqttBatchHandler(GatewayTokens tokens, ReadingIntake json, LineIntake lines, IngestionProperties properties) {
         this.tokens = tokens;
         this.json = json;
         this.lines = lines;
+        this.maxBytes = properties.ingestion().maxBytes().toBytes();
     }
 
     MqttOutcome handle(MqttTopics.Address address, byte[] message) {
+        if (message.length > maxBytes + MqttPayload.MAX_HEADER) {
+            return refused("body_too_large", "A batch holds at most " + maxBytes + " bytes; split it into several messages.");
+        }
         MqttPayload payload = MqttPayload.of(message);
         if (payload == null) {
             return refused("unauthenticated", "the first line of the payload must be 'Token <gateway token>'"

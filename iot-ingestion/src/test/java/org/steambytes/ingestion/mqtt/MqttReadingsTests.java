@@ -57,6 +57,7 @@ class MqttReadingsTests {
         registry.add("steambytes.mqtt.shared-group", () -> GROUP);
         registry.add("steambytes.mqtt.client-id", () -> "sbtest-ingestion-" + RUN);
         registry.add("steambytes.mqtt.clean-session", () -> "true");
+        registry.add("steambytes.ingestion.max-bytes", () -> "64KB");
     }
 
     @Autowired
@@ -103,11 +104,12 @@ class MqttReadingsTests {
         publish(readingsTopic(), "Token " + site.gatewayToken() + "\nboiler,sensor_id=b1-o2 value=3\nboiler,sensor_id=b1-o2 value=\n");
         publish(readingsTopic(), "Token " + site.gatewayToken() + "\n{\"readings\": [{\"sensor_id\": \"b1-o2\", \"value\": 22.5}]}");
 
-        JsonNode malformed = error();
-        assertThat(malformed.path("code").asString()).isEqualTo("malformed_line");
+        List<JsonNode> refusals = List.of(error(), error()); // handled concurrently: in any order
+        JsonNode malformed = refusals.stream().filter(e -> e.path("code").asString().equals("malformed_line"))
+                .findFirst().orElseThrow();
         assertThat(malformed.path("error").asString()).startsWith("line 2: unable to parse");
-        JsonNode invalid = error();
-        assertThat(invalid.path("code").asString()).isEqualTo("invalid_readings");
+        JsonNode invalid = refusals.stream().filter(e -> e.path("code").asString().equals("invalid_readings"))
+                .findFirst().orElseThrow();
         assertThat(invalid.path("errors").get(0).path("field").asString()).isEqualTo("readings[0].value");
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(Fixtures.count(
                 "SELECT count(*) FROM ingestion_logs WHERE site_id = '" + site.siteId() + "' AND accepted = 0"
@@ -117,7 +119,7 @@ class MqttReadingsTests {
     }
 
     @Test
-    void refusesMessagesWithoutTheTopicsGatewayToken() throws Exception {
+    void refusesMessagesWithoutTheTopicsGatewayTokenOrTooLarge() throws Exception {
         SiteFixture other = Fixtures.boilerHouse();
         String batch = "\nb1-o2 value=3\n";
 
@@ -125,13 +127,18 @@ class MqttReadingsTests {
         publish(readingsTopic(), "Token gw_wrong" + batch);
         publish(readingsTopic(), "Token " + other.gatewayToken() + batch);
         publish(PREFIX + "/" + site.siteId() + "/" + UUID.randomUUID() + "/readings", "Token " + site.gatewayToken() + batch);
+        publish(readingsTopic(), "Token " + site.gatewayToken() + batch + "#".repeat(64 * 1024 + MqttPayload.MAX_HEADER + 1));
 
-        assertThat(error().path("error").asString()).contains("first line of the payload must be 'Token");
-        for (int i = 0; i < 3; i++) {
-            JsonNode refused = error();
-            assertThat(refused.path("code").asString()).isEqualTo("unauthenticated");
-            assertThat(refused.path("error").asString()).contains("unknown or revoked gateway token");
+        List<JsonNode> refusals = new java.util.ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            refusals.add(error()); // workers handle messages concurrently: in any order
         }
+        assertThat(refusals).extracting(e -> e.path("code").asString()).containsExactlyInAnyOrder(
+                "unauthenticated", "unauthenticated", "unauthenticated", "unauthenticated", "body_too_large");
+        assertThat(refusals).extracting(e -> e.path("error").asString())
+                .filteredOn(error -> error.contains("first line of the payload must be 'Token")).hasSize(1);
+        assertThat(refusals).extracting(e -> e.path("error").asString())
+                .filteredOn(error -> error.contains("unknown or revoked gateway token")).hasSize(3);
         assertThat(stored("b1-o2")).isEmpty();
         assertThat(influx.findReadings(other.siteId(), "b1-o2", Instant.EPOCH, Instant.now().plusSeconds(600))).isEmpty();
     }

@@ -183,6 +183,19 @@ class InfluxWriteApiTests {
     }
 
     @Test
+    void readsTheBodyAsLinesWhateverContentTypeTheClientSends() {
+        // curl --data-binary sends application/x-www-form-urlencoded: the body must not be taken for a form.
+        for (String contentType : List.of("application/x-www-form-urlencoded", "application/octet-stream")) {
+            Answer answer = send(HttpRequest.newBuilder(URI.create(url() + "/write?precision=ms"))
+                    .header("Authorization", token()).header("Content-Type", contentType)
+                    .POST(HttpRequest.BodyPublishers.ofString("boiler,sensor_id=b1-o2 value=7 "
+                            + Instant.now().minusSeconds(contentType.length()).toEpochMilli())));
+            assertThat(answer.status()).as(answer.body()).isEqualTo(204);
+        }
+        assertThat(stored("b1-o2")).hasSize(2);
+    }
+
+    @Test
     void acceptsV2WritesGzipAndEveryPrecision() throws IOException {
         Instant t = Instant.now().truncatedTo(ChronoUnit.SECONDS).minusSeconds(120);
         String lines = "boiler,sensor_id=b1-o2 value=5 " + t.getEpochSecond() + "\n";

@@ -20,6 +20,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.zip.GZIPOutputStream;
+import com.influxdb.client.InfluxDBClient;
+import com.influxdb.client.InfluxDBClientFactory;
+import com.influxdb.client.domain.WritePrecision;
 import okhttp3.OkHttpClient;
 import org.influxdb.InfluxDB;
 import org.influxdb.InfluxDBException;
@@ -46,7 +49,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * InfluxDB's write endpoints over real HTTP against real PostgreSQL, InfluxDB and Redis, written to
- * with the influxdb-java client library as well as by hand (gzip, 2.x, the credential variants).
+ * with the InfluxDB client libraries (influxdb-java for 1.x, influxdb-client-java for 2.x) as well as
+ * by hand (gzip, the credential variants).
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "steambytes.ingestion.metadata-ttl=2s")
@@ -120,6 +124,26 @@ class InfluxWriteApiTests {
             assertThat(r.value()).isEqualTo(4.25);
             assertThat(r.timestamp()).isBetween(before, Instant.now());
         });
+    }
+
+    @Test
+    void influxDb2ClientWritesToTheV2EndpointAndShowsOurErrors() {
+        Instant t = Instant.now().truncatedTo(ChronoUnit.MILLIS).minusSeconds(90);
+        try (InfluxDBClient client = InfluxDBClientFactory.create(url(), site.gatewayToken().toCharArray(), "any-org",
+                site.siteId())) {
+            client.getWriteApiBlocking().writeRecord(WritePrecision.MS,
+                    "boiler,sensor_id=b1-o2 value=6.5 " + t.toEpochMilli());
+            client.getWriteApiBlocking().writePoint(com.influxdb.client.write.Point.measurement("b1")
+                    .addField("steam_pressure", 11.5).time(t, WritePrecision.NS));
+
+            assertThatThrownBy(() -> client.getWriteApiBlocking().writeRecord(WritePrecision.MS, "boiler value=x"))
+                    .isInstanceOf(com.influxdb.exceptions.BadRequestException.class)
+                    .hasMessageContaining("line 1: unable to parse 'boiler value=x'");
+        }
+
+        assertThat(stored("b1-o2")).containsExactly(new Reading(site.siteId(), "b1-o2", "flue_gas_o2", 6.5, t));
+        assertThat(stored("b1-steam-pressure")).extracting(Reading::value, Reading::timestamp)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(11.5, t));
     }
 
     @Test

@@ -19,7 +19,8 @@ import org.steambytes.common.security.InternalApiSettings;
 public record IngestionProperties(
         @Valid @NotNull InternalApiSettings internal,
         @Valid @NotNull InfluxSettings influx,
-        @Valid @NotNull @DefaultValue Ingestion ingestion) {
+        @Valid @NotNull @DefaultValue Ingestion ingestion,
+        @Valid @NotNull @DefaultValue Mqtt mqtt) {
 
     /**
      * @param maxReadings     readings in one request before 413
@@ -89,5 +90,32 @@ public record IngestionProperties(
     public record Stream(
             @Min(100) @DefaultValue("10000") long maxLength,
             @Min(0) @DefaultValue("500000") int backlogReadings) {
+    }
+
+    /**
+     * The MQTT subscriber (off while {@code url} is blank).
+     *
+     * @param url          the broker, e.g. {@code tcp://127.0.0.1:1883} ({@code MQTT_URL})
+     * @param topicPrefix  first topic level(s): readings arrive on {@code <prefix>/<site_id>/<gateway_id>/readings}
+     * @param sharedGroup  the shared-subscription group, so that replicas split the messages
+     * @param clientId     this replica's client id; blank for {@code steambytes-ingestion-<host name>}
+     * @param username     the broker login of the service itself, if the broker wants one
+     * @param password     its password
+     * @param cleanSession false keeps the session (and unacknowledged messages) across reconnects
+     * @param workers      messages handled at once (each waits for its batch to be durable)
+     */
+    public record Mqtt(
+            @DefaultValue("") String url,
+            @NotBlank @DefaultValue("steambytes") String topicPrefix,
+            @NotBlank @DefaultValue("steambytes") String sharedGroup,
+            @DefaultValue("") String clientId,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("false") boolean cleanSession,
+            @Min(1) @Max(256) @DefaultValue("16") int workers) {
+
+        public boolean enabled() {
+            return url != null && !url.isBlank();
+        }
     }
 }

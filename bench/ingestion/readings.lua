@@ -1,7 +1,8 @@
 -- wrk script: each request posts a batch of BATCH distinct readings (10 sensors, unique
--- millisecond timestamps), as JSON to iot-ingestion or as line protocol to InfluxDB's /write.
+-- millisecond timestamps), as JSON to iot-ingestion ("service"), or as line protocol to InfluxDB's
+-- /write ("influx") or, the very same lines, to iot-ingestion's /write ("line").
 -- Bodies are prepared up front so wrk measures the server, not Lua string building.
-local mode = os.getenv("BENCH_MODE") or "service"        -- "service" or "influx"
+local mode = os.getenv("BENCH_MODE") or "service"        -- "service", "line" or "influx"
 local token = os.getenv("BENCH_TOKEN") or ""
 local site = os.getenv("BENCH_SITE") or "bench-plant"
 local batch = tonumber(os.getenv("BENCH_BATCH") or "100")
@@ -42,6 +43,9 @@ function init(args)
   if mode == "service" then
     wrk.headers["Content-Type"] = "application/json"
     wrk.headers["Authorization"] = "Bearer " .. token
+  elseif mode == "line" then
+    wrk.headers["Content-Type"] = "text/plain"
+    wrk.headers["Authorization"] = "Token " .. token
   else
     wrk.headers["Content-Type"] = "text/plain"
   end

@@ -223,9 +223,6 @@ public class StoreBench {
             for (var e : pgSources.entrySet()) {
                 explain(e.getKey(), e.getValue(), end);
             }
-            if (!Boolean.getBoolean("bench.noWhatIf")) {
-                whatIf(stores.get(0), pgSources.get("pg14-embedded"), end);
-            }
             load("at the end");
         } finally {
             for (int i = closers.size() - 1; i >= 0; i--) {
@@ -387,7 +384,7 @@ public class StoreBench {
         starts.setAccessible(true);
         HistoryQuery q = query(SENSOR_IDS[0], new Query("30d", Duration.ofDays(30), "1h", 0), end);
         long[] grid30 = (long[]) starts.invoke(null, q);
-        for (boolean parallel : name.contains("INCLUDE") ? new boolean[] {true} : new boolean[] {true, false}) {
+        for (boolean parallel : new boolean[] {true, false}) {
             say("");
             say("== %s: EXPLAIN (ANALYZE, BUFFERS) of the store's 30-day hourly history of %s%s ==", name, SENSOR_IDS[0],
                     parallel ? "" : " — with max_parallel_workers_per_gather = 0, for comparison");
@@ -413,45 +410,6 @@ public class StoreBench {
                 c.rollback();
             }
         }
-    }
-
-    /**
-     * Not the shipped schema (V8 is left as it is): the suggestion the EXPLAIN leads to, tried on the embedded
-     * PostgreSQL after everything above — the primary key carrying the value (INCLUDE), so that a sensor's
-     * history is an index-only scan of its own leaf pages instead of a visit to every heap page.
-     */
-    static void whatIf(Store influx, DataSource pg, Instant end) throws Exception {
-        say("");
-        say("== what if (not the shipped schema): PRIMARY KEY (site_id, sensor_id, ts) INCLUDE (value), on pg14-embedded ==");
-        long t0 = System.nanoTime();
-        execute(pg, "ALTER TABLE readings DROP CONSTRAINT readings_pkey,"
-                + " ADD CONSTRAINT readings_pkey PRIMARY KEY (site_id, sensor_id, ts) INCLUDE (value)");
-        execute(pg, "VACUUM (ANALYZE) readings");
-        say("rebuilt the key and vacuumed in %.1f s", (System.nanoTime() - t0) / 1e9);
-        footprint("pg14 + INCLUDE", pg);
-        Store covered = new Store("pg14 + INCLUDE", new PostgresReadingStore(pg, Duration.ofSeconds(300)));
-        List<Store> pair = List.of(influx, covered);
-        Map<String, Map<String, double[]>> results = new LinkedHashMap<>();
-        for (Query q : List.of(new Query("24 h, hourly mean", Duration.ofHours(24), "1h", 10),
-                new Query("30 d, hourly mean", Duration.ofDays(30), "1h", 10))) {
-            load("before " + q.name);
-            Map<String, List<Double>> rounds = new LinkedHashMap<>();
-            pair.forEach(s -> rounds.put(s.name, new ArrayList<>()));
-            for (int r = -WARMUP; r < q.reps; r++) {
-                for (int k = 0; k < pair.size(); k++) {
-                    Store s = pair.get((k + Math.floorMod(r, pair.size())) % pair.size());
-                    double ms = round(s.store, q, end);
-                    if (r >= 0) {
-                        rounds.get(s.name).add(ms);
-                    }
-                }
-            }
-            Map<String, double[]> row = new LinkedHashMap<>();
-            rounds.forEach((name, list) -> row.put(name, new double[] {pct(list, 50), pct(list, 95)}));
-            results.put(q.name + " (" + q.reps + " rounds)", row);
-        }
-        table(results, pair);
-        explain("pg14 + INCLUDE", pg, end);
     }
 
     static HikariDataSource pool(String url, String user, String password) {

@@ -83,6 +83,10 @@ final class JarProcess {
         }
     }
 
+    boolean alive() {
+        return process.isAlive();
+    }
+
     /** SIGTERM: the service shuts down gracefully (server.shutdown=graceful). */
     void requestStop() {
         process.destroy();

@@ -65,6 +65,10 @@ final class Mission {
         this.api = new IntegratorApi(suite.port(FRONTEND_API), secrets.adminApiKey());
     }
 
+    String siteId() {
+        return siteId;
+    }
+
     void walk() {
         Gateway gateway = integratorProvisionsTheSite();
         Instant firstReading = gatewayPostsNormalReadingsThenABreach(gateway);

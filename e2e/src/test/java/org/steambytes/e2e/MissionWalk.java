@@ -6,6 +6,8 @@ import java.util.HexFormat;
 import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 /**
  * The whole-suite end-to-end test (issue 12): the five services' packaged jars as separate processes on
  * one run mode's stores, walked through the {@link Mission}. A run mode is a subclass naming its
@@ -28,7 +30,10 @@ abstract class MissionWalk {
              Suite suite = Suite.start(stores, new Suite.Wiring(secrets, mailbox, ANALYTICS_INTERVAL),
                      Path.of("target", "e2e-logs", stores.mode()).toAbsolutePath())) {
             try {
-                new Mission(suite, mailbox, secrets, run).walk();
+                Mission mission = new Mission(suite, mailbox, secrets, run);
+                mission.walk();
+                assertThat(stores.readingsKeptFor(mission.siteId()))
+                        .as("readings of the walk's site in the %s mode's own reading store", stores.mode()).isPositive();
             } catch (RuntimeException | AssertionError failure) {
                 System.err.println("The walk failed: " + failure.getMessage() + "\n" + suite.logTails(80));
                 throw failure;

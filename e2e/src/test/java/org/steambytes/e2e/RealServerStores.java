@@ -4,6 +4,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.steambytes.testsupport.RealStores;
 
 /**
@@ -17,6 +19,12 @@ final class RealServerStores implements SuiteStores {
 
     /** The two streams alert-service reads in consumer groups (docs/API.md "Redis"). */
     private static final String[] GROUP_STREAMS = {"iot_ingestion:readings", "ai_processor:anomalies"};
+
+    /** Where the InfluxDB store writes readings (docs/ARCHITECTURE.md §2). */
+    private static final String READINGS_MEASUREMENT = "reading";
+
+    /** The count in InfluxDB's answer {@code {"results":[{"series":[{..."values":[["1970-…Z",42]]}]}]}}. */
+    private static final Pattern INFLUX_COUNT = Pattern.compile("\"values\":\\[\\[\"[^\"]*\",(\\d+)]]");
 
     private final String database;
     private final String influxDatabase;
@@ -52,6 +60,14 @@ final class RealServerStores implements SuiteStores {
         environment.put("STEAMBYTES_STREAM_GROUP", streamGroup);
         environment.put("STEAMBYTES_ANALYTICS_GROUP", streamGroup);
         return environment;
+    }
+
+    @Override
+    public long readingsKeptFor(String siteId) {
+        String answer = RealStores.influxQuery("SELECT count(\"value\") FROM \"" + influxDatabase + "\".\"autogen\".\""
+                + READINGS_MEASUREMENT + "\" WHERE \"site_id\" = '" + siteId.replace("'", "\\'") + "'");
+        Matcher count = INFLUX_COUNT.matcher(answer);
+        return count.find() ? Long.parseLong(count.group(1)) : 0;
     }
 
     /** The databases are dropped when the test JVM exits (test-support's RealStores); the groups go now. */

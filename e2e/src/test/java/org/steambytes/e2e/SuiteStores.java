@@ -18,6 +18,13 @@ interface SuiteStores extends AutoCloseable {
      */
     Map<String, String> environment();
 
+    /**
+     * How many readings of {@code siteId} this mode's reading store holds, read from the store itself, not
+     * through a service: proves the readings went where the mode keeps them (a service that ignored
+     * {@code READINGS_STORE} would write to a store the walk cannot see here).
+     */
+    long readingsKeptFor(String siteId);
+
     /** After the services stopped: whatever the run left in shared stores goes. Never throws. */
     @Override
     void close();

@@ -19,7 +19,8 @@ import org.steambytes.common.security.InternalApiSettings;
 public record IngestionProperties(
         @Valid @NotNull InternalApiSettings internal,
         @Valid @NotNull InfluxSettings influx,
-        @Valid @NotNull @DefaultValue Ingestion ingestion) {
+        @Valid @NotNull @DefaultValue Ingestion ingestion,
+        @Valid @NotNull @DefaultValue Mqtt mqtt) {
 
     /**
      * @param maxReadings     readings in one request before 413
@@ -32,6 +33,7 @@ public record IngestionProperties(
      * @param influxWriteTimeout after this, a write counts as failed and is retried from the spool
      * @param acceptTimeout   how long a request waits for its readings to be spooled before 503
      * @param stream          the Redis stream of accepted readings
+     * @param rollup          the job computing the history's rollups
      */
     public record Ingestion(
             @Min(1) @Max(100_000) @DefaultValue("5000") int maxReadings,
@@ -43,7 +45,30 @@ public record IngestionProperties(
             @Min(100) @DefaultValue("50000") int maxWriteReadings,
             @NotNull @DefaultValue("5s") Duration influxWriteTimeout,
             @NotNull @DefaultValue("30s") Duration acceptTimeout,
-            @Valid @NotNull @DefaultValue Stream stream) {
+            @Valid @NotNull @DefaultValue Stream stream,
+            @Valid @NotNull @DefaultValue Rollup rollup) {
+    }
+
+    /**
+     * @param every    how often the closed minutes and hours are rolled up
+     * @param lookBack how far back each run recomputes (readings arrive late); older windows are
+     *                 recomputed when this replica writes readings that old
+     */
+    public record Rollup(
+            @NotNull @DefaultValue("1m") Duration every,
+            @NotNull @DefaultValue("2m") Duration lookBack) {
+
+        public Rollup {
+            if (every != null && (every.isZero() || every.isNegative())) {
+                throw new IllegalArgumentException("steambytes.ingestion.rollup.every (INGESTION_ROLLUP_EVERY) must be"
+                        + " positive, was " + every);
+            }
+            if (every != null && lookBack != null && lookBack.compareTo(every) < 0) {
+                // A shorter look-back than the period would leave minutes between two runs never rolled up.
+                throw new IllegalArgumentException("steambytes.ingestion.rollup.look-back (INGESTION_ROLLUP_LOOK_BACK)"
+                        + " must be at least the period " + every + ", was " + lookBack);
+            }
+        }
     }
 
     /**
@@ -65,5 +90,32 @@ public record IngestionProperties(
     public record Stream(
             @Min(100) @DefaultValue("10000") long maxLength,
             @Min(0) @DefaultValue("500000") int backlogReadings) {
+    }
+
+    /**
+     * The MQTT subscriber (off while {@code url} is blank).
+     *
+     * @param url          the broker, e.g. {@code tcp://127.0.0.1:1883} ({@code MQTT_URL})
+     * @param topicPrefix  first topic level(s): readings arrive on {@code <prefix>/<site_id>/<gateway_id>/readings}
+     * @param sharedGroup  the shared-subscription group, so that replicas split the messages
+     * @param clientId     this replica's client id; blank for {@code steambytes-ingestion-<host name>}
+     * @param username     the broker login of the service itself, if the broker wants one
+     * @param password     its password
+     * @param cleanSession false keeps the session (and unacknowledged messages) across reconnects
+     * @param workers      messages handled at once (each waits for its batch to be durable)
+     */
+    public record Mqtt(
+            @DefaultValue("") String url,
+            @NotBlank @DefaultValue("steambytes") String topicPrefix,
+            @NotBlank @DefaultValue("steambytes") String sharedGroup,
+            @DefaultValue("") String clientId,
+            @DefaultValue("") String username,
+            @DefaultValue("") String password,
+            @DefaultValue("false") boolean cleanSession,
+            @Min(1) @Max(256) @DefaultValue("16") int workers) {
+
+        public boolean enabled() {
+            return url != null && !url.isBlank();
+        }
     }
 }

@@ -42,6 +42,7 @@ class KillNineTests {
                     "spring.data.redis.url", RealStores.redisUrl(),
                     "steambytes.influx.url", "http://127.0.0.1:" + influxLink.port(),
                     "steambytes.influx.bucket", RealStores.runInfluxDatabase(),
+                    "steambytes.readings.retention.raw", RealStores.RAW_RETENTION,
                     "steambytes.ingestion.spool.directory", ServiceProcess.file(spool),
                     "steambytes.ingestion.influx-write-timeout", "2s");
 

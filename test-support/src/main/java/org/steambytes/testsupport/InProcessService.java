@@ -43,6 +43,7 @@ public final class InProcessService {
         // Redis outlives this run's databases: keep the services' caches (frontend-api's responses,
         // ai-processor's history buckets) apart per run, as RealStores.register does.
         properties.put("steambytes.cache-namespace", RealStores.runDatabase());
+        properties.put("steambytes.readings.retention.raw", RealStores.RAW_RETENTION);
         return properties;
     }
 

@@ -125,6 +125,14 @@ public final class RealStores {
                 postgresUser(), postgresPassword());
     }
 
+    /**
+     * The raw retention (steambytes.readings.retention.raw) of test contexts: tests write readings at fixed
+     * past dates into this run's InfluxDB database, whose default retention policy a service sets to the raw
+     * retention at start (30 days by default would drop them, and read them from rollups). The retention
+     * itself is tested with a clock of its own (common's ReadingStoreContract, iot-ingestion's rollup tests).
+     */
+    public static final String RAW_RETENTION = "3650d";
+
     /** Points a Spring test context straight at the real stores. */
     public static void register(DynamicPropertyRegistry registry) {
         registry.add("spring.datasource.url", () -> jdbcUrl(postgresHost(), postgresPort(), runDatabase()));
@@ -139,6 +147,7 @@ public final class RealStores {
         registry.add("spring.data.redis.url", RealStores::redisUrl);
         registry.add("steambytes.influx.url", RealStores::influxUrl);
         registry.add("steambytes.influx.bucket", RealStores::runInfluxDatabase);
+        registry.add("steambytes.readings.retention.raw", () -> RAW_RETENTION);
         // Redis outlives this run's database: keep frontend-api's response cache apart per run.
         registry.add("steambytes.cache-namespace", RealStores::runDatabase);
     }

@@ -22,19 +22,23 @@ import org.steambytes.common.problem.ProblemException;
 import org.steambytes.common.reading.HistoryBucket;
 import org.steambytes.common.reading.ReadingStore;
 import org.steambytes.common.reading.ReadingStoreUnavailableException;
+import org.steambytes.common.reading.Resolution;
 
 /**
  * Bucketed history of one sensor from the reading store ({@link ReadingStore#history}): buckets start
  * at local multiples of the interval (a day at local midnight, also on the 23- and 25-hour days of
  * daylight-saving changes). Empty buckets come back with a null value ({@code count}: 0); a window
  * without any reading of the sensor has no buckets at all. The first bucket is the one {@code from}
- * falls in, counting only readings from {@code from} on; {@code to} is exclusive.
+ * falls in, counting only readings from {@code from} on; {@code to} is exclusive. Read from the finest
+ * resolution whose retention covers {@code from} (raw readings, 1-minute or hourly rollups), named in
+ * the answer.
  *
- * <p>Closed buckets come from a cache (docs/ARCHITECTURE.md, "History cache"): a whole bucket that
- * ended before the current UTC hour began (less {@code settle}) is read from the store once per site
- * history generation and kept in Redis; iot-ingestion moves the generation on when it stores a reading
- * older than the current hour, so a late reading is never hidden. The bucket {@code from} cuts into and
- * the buckets of the current hour are read from the store on every request.
+ * <p>Closed buckets of raw readings come from a cache (docs/ARCHITECTURE.md, "History cache"): a whole
+ * bucket that ended before the current UTC hour began (less {@code settle}) is read from the store once
+ * per site history generation and kept in Redis; iot-ingestion moves the generation on when it stores a
+ * reading older than the current hour, so a late reading is never hidden. The bucket {@code from} cuts
+ * into and the buckets of the current hour are read from the store on every request. Rollups are not
+ * cached: the rollup job writes them after the fact, without moving the generation.
  */
 @Component
 public class HistoryReader {
@@ -61,9 +65,11 @@ public class HistoryReader {
     }
 
     public History read(HistoryQuery query) {
+        Resolution resolution;
         List<HistoryBucket> buckets;
         try {
-            buckets = buckets(query);
+            resolution = store.resolutionFor(query.from());
+            buckets = resolution == Resolution.RAW ? buckets(query) : store.history(query, resolution);
         } catch (ReadingStoreUnavailableException e) {
             throw new HistoryUnavailableException(e);
         }
@@ -74,7 +80,7 @@ public class HistoryReader {
         List<HistoryPoint> points = buckets.stream()
                 .map(bucket -> new HistoryPoint(format.format(bucket.start()), bucket.value())).toList();
         return new History(query.siteId(), query.sensorId(), query.aggregate().wireName(), query.interval().text(),
-                query.timezone(), query.from(), query.to(), points);
+                query.timezone(), query.from(), query.to(), points, resolution.wireName());
     }
 
     /** Where the cache ends: the start of the UTC hour {@code settle} ago (iot-ingestion's "late" is before its current hour). */

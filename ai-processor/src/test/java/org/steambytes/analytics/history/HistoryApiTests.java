@@ -55,6 +55,8 @@ class HistoryApiTests {
                 point("2026-05-04T11:00:00Z", 10.0));
         assertThat(history.get("aggregate").asString()).isEqualTo("mean");
         assertThat(history.get("interval").asString()).isEqualTo("1h");
+        assertThat(history.get("resolution").asString()).as("within the raw retention of the tests' contexts")
+                .isEqualTo("raw");
 
         long from = java.time.Instant.parse("2026-05-04T09:00:00Z").toEpochMilli();
         long to = java.time.Instant.parse("2026-05-04T12:00:00Z").toEpochMilli();

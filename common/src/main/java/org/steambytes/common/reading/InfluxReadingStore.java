@@ -1,8 +1,11 @@
 package org.steambytes.common.reading;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import okhttp3.OkHttpClient;
@@ -27,15 +30,32 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
 
     private final InfluxDB influx;
     private final String database;
+    private final Retention retention;
+    private final Clock clock;
     private volatile boolean databaseEnsured;
 
-    private InfluxReadingStore(InfluxDB influx, String database) {
+    private InfluxReadingStore(InfluxDB influx, String database, Retention retention, Clock clock) {
         this.influx = influx;
         this.database = database;
+        this.retention = retention;
+        this.clock = clock;
     }
 
-    /** Connects lazily: the server may be down now and come up later. */
+    /**
+     * Connects lazily: the server may be down now and come up later. Nothing expires: the database's
+     * retention policies are left as they are (the rollup ones created if missing) and every history is
+     * read raw.
+     */
     public static InfluxReadingStore connect(InfluxSettings settings) {
+        return connect(settings, Retention.FOREVER, Clock.systemUTC());
+    }
+
+    /**
+     * Connects lazily, and keeps the database's retention policies at {@code retention} (raw: the
+     * default policy's duration; {@code rollup_1m}, {@code rollup_1h} created or altered), checked
+     * at the first call that reaches the server; {@code clock} tells which resolution covers a history.
+     */
+    public static InfluxReadingStore connect(InfluxSettings settings, Retention retention, Clock clock) {
         OkHttpClient.Builder http = new OkHttpClient.Builder()
                 .connectTimeout(settings.timeout())
                 .readTimeout(settings.timeout())
@@ -47,7 +67,8 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
             http.addInterceptor(chain -> chain.proceed(
                     chain.request().newBuilder().header("Authorization", authorization).build()));
         }
-        InfluxReadingStore store = new InfluxReadingStore(InfluxDBFactory.connect(settings.url(), http), settings.bucket());
+        InfluxReadingStore store = new InfluxReadingStore(InfluxDBFactory.connect(settings.url(), http), settings.bucket(),
+                retention, clock);
         store.ensureDatabase();
         return store;
     }
@@ -66,9 +87,14 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
 
     /** Writes readings already encoded by {@link LineProtocol}. */
     public void write(String lineProtocol) {
+        write("", lineProtocol);
+    }
+
+    /** Writes lines into a retention policy ("" for the database's default one). */
+    private void write(String retentionPolicy, String lineProtocol) {
         ensureDatabase();
         try {
-            influx.write(database, "", InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, lineProtocol);
+            influx.write(database, retentionPolicy, InfluxDB.ConsistencyLevel.ONE, TimeUnit.MILLISECONDS, lineProtocol);
         } catch (InfluxDBException e) {
             throw e.isRetryWorth() ? ReadingStoreUnavailableException.of("write", e) : ReadingsRefusedException.of(e);
         } catch (RuntimeException e) {
@@ -157,6 +183,41 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
                 row.get(1) == null ? null : ((Number) row.get(1)).doubleValue());
     }
 
+    @Override
+    public long rollUp(Resolution resolution, Instant from, Instant to) {
+        return rollUp(resolution, null, from, to);
+    }
+
+    @Override
+    public long rollUpSite(Resolution resolution, String siteId, Instant from, Instant to) {
+        return rollUp(resolution, Objects.requireNonNull(siteId, "siteId"), from, to);
+    }
+
+    private long rollUp(Resolution resolution, String siteId, Instant from, Instant to) {
+        long written = 0;
+        for (Instant[] chunk : resolution.pieces(from, to)) {
+            String lines = InfluxRollups.lines(query(InfluxRollups.rollUpQl(resolution, siteId, chunk[0], chunk[1])));
+            if (!lines.isEmpty()) {
+                write(resolution.retentionPolicy(), lines);
+                written += lines.chars().filter(c -> c == '\n').count();
+            }
+        }
+        return written;
+    }
+
+    @Override
+    public List<HistoryBucket> history(HistoryQuery query, Resolution resolution) {
+        if (resolution == Resolution.RAW) {
+            return history(query);
+        }
+        return InfluxRollups.buckets(query(InfluxRollups.historyQl(query, resolution)), query.aggregate());
+    }
+
+    @Override
+    public Resolution resolutionFor(Instant from) {
+        return retention.finestCovering(from, clock.instant());
+    }
+
     /** One {@code GROUP BY time(interval)} with {@code tz()}: InfluxDB aligns the buckets in the zone. */
     static String historyQl(HistoryQuery query) {
         String function = query.aggregate().wireName();
@@ -216,10 +277,40 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
         }
         try {
             influx.query(new Query("CREATE DATABASE " + InfluxQl.identifier(database), null, true));
+            ensureRetentionPolicies();
             databaseEnsured = true;
         } catch (RuntimeException e) {
             log.warn("Could not ensure InfluxDB database {} (server down, or creation not allowed): {}",
                     database, e.getMessage());
+        }
+    }
+
+    /**
+     * The raw readings live in the database's default policy, whose duration becomes the raw retention
+     * (when one is set); the rollups in {@code rollup_1m} and {@code rollup_1h}, created when missing and
+     * altered to their retention (forever when none is set). Idempotent: run at every start.
+     */
+    private void ensureRetentionPolicies() {
+        QueryResult policies = query("SHOW RETENTION POLICIES ON " + InfluxQl.identifier(database));
+        List<String> existing = new ArrayList<>();
+        String[] defaultPolicy = {null};
+        forEachRow(policies, row -> {
+            existing.add((String) row.get(0));
+            if (Boolean.TRUE.equals(row.get(row.size() - 1))) {
+                defaultPolicy[0] = (String) row.get(0);
+            }
+        });
+        if (retention.raw() != null && defaultPolicy[0] != null) {
+            query(InfluxRollups.policyQl("ALTER", defaultPolicy[0], database, retention.raw()));
+        }
+        for (Resolution resolution : List.of(Resolution.MINUTE, Resolution.HOUR)) {
+            String policy = resolution.retentionPolicy();
+            Duration kept = retention.of(resolution);
+            if (!existing.contains(policy)) {
+                query(InfluxRollups.policyQl("CREATE", policy, database, kept));
+            } else if (!retention.equals(Retention.FOREVER)) {
+                query(InfluxRollups.policyQl("ALTER", policy, database, kept));
+            }
         }
     }
 

@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import javax.sql.DataSource;
 import org.steambytes.common.history.Aggregate;
 import org.steambytes.common.history.HistoryQuery;
@@ -69,22 +71,63 @@ public final class PostgresReadingStore implements ReadingStore {
     private static final String HISTORY = """
             SELECT width_bucket(ts, (SELECT array_agg(timestamptz 'epoch' + ms * interval '1 millisecond' ORDER BY ms)
                                      FROM unnest(?::bigint[]) AS starts (ms))) AS bucket, %s
-            FROM readings
+            FROM %s
             WHERE site_id = ? AND sensor_id = ? AND ts >= ? AND ts < ?
             GROUP BY bucket""";
 
-    private static final String DELETE_OLDER = "DELETE FROM readings WHERE ts < ?";
+    private static final String DELETE_OLDER = "DELETE FROM %s WHERE ts < ?";
+
+    // Rollups (V11): one statement per piece of the window, all sites, recomputed and upserted (a re-run
+    // replaces, late readings are taken in). Buckets are multiples of the width from the epoch, in UTC.
+    private static final String ROLLUP_UPSERT = """
+            ON CONFLICT (site_id, sensor_id, ts) DO UPDATE SET sensor_type = excluded.sensor_type,
+                mean = excluded.mean, min = excluded.min, max = excluded.max, count = excluded.count,
+                sum = excluded.sum, last = excluded.last""";
+
+    private static final String ROLL_UP_MINUTES = """
+            INSERT INTO reading_rollups_1m (site_id, sensor_id, ts, sensor_type, mean, min, max, count, sum, last)
+            SELECT site_id, sensor_id, date_bin(interval '1 minute', ts, timestamptz 'epoch') AS bucket,
+                   (array_agg(sensor_type ORDER BY ts DESC))[1], avg(value), min(value), max(value), count(*),
+                   sum(value), (array_agg(value ORDER BY ts DESC))[1]
+            FROM readings
+            WHERE ts >= ? AND ts < ? %s
+            GROUP BY site_id, sensor_id, bucket
+            """ + ROLLUP_UPSERT;
+
+    private static final String ROLL_UP_HOURS = """
+            INSERT INTO reading_rollups_1h (site_id, sensor_id, ts, sensor_type, mean, min, max, count, sum, last)
+            SELECT site_id, sensor_id, date_bin(interval '1 hour', ts, timestamptz 'epoch') AS bucket,
+                   (array_agg(sensor_type ORDER BY ts DESC))[1], sum(sum) / sum(count), min(min), max(max),
+                   sum(count), sum(sum), (array_agg(last ORDER BY ts DESC))[1]
+            FROM reading_rollups_1m
+            WHERE ts >= ? AND ts < ? %s
+            GROUP BY site_id, sensor_id, bucket
+            """ + ROLLUP_UPSERT;
 
     private final DataSource dataSource;
     private final int timeoutSeconds;
+    private final Retention retention;
+    private final Clock clock;
 
     /**
      * @param dataSource the service's PostgreSQL pool (the table lives in the business database)
      * @param timeout    how long one statement may run before it is cancelled and counts as unavailable
      */
     public PostgresReadingStore(DataSource dataSource, Duration timeout) {
+        this(dataSource, timeout, Retention.FOREVER, Clock.systemUTC());
+    }
+
+    /**
+     * @param retention how long each resolution is kept: decides which one a history is read from (the
+     *                  deletes are {@link #deleteOlderThan} and {@link #deleteRollupsOlderThan}, run by
+     *                  iot-ingestion)
+     * @param clock     what "now" is for that choice
+     */
+    public PostgresReadingStore(DataSource dataSource, Duration timeout, Retention retention, Clock clock) {
         this.dataSource = dataSource;
         this.timeoutSeconds = (int) Math.max(1, Math.min(Integer.MAX_VALUE, timeout.toSeconds()));
+        this.retention = retention;
+        this.clock = clock;
     }
 
     @Override
@@ -177,9 +220,19 @@ public final class PostgresReadingStore implements ReadingStore {
 
     @Override
     public List<HistoryBucket> history(HistoryQuery query) {
+        return history(query, Resolution.RAW);
+    }
+
+    @Override
+    public List<HistoryBucket> history(HistoryQuery asked, Resolution resolution) {
+        // A rollup read starts at the rollup holding from, as InfluxRollups does.
+        HistoryQuery query = new HistoryQuery(asked.siteId(), asked.sensorId(), resolution.floor(asked.from()),
+                asked.to(), asked.interval(), asked.aggregate(), asked.zone());
         long[] starts = BucketGrid.starts(query);
         Map<Integer, Double> values = new HashMap<>();
-        query("query", HISTORY.formatted(aggregate(query.aggregate())), statement -> {
+        String aggregate = resolution == Resolution.RAW ? aggregate(query.aggregate())
+                : rollupAggregate(query.aggregate());
+        query("query", HISTORY.formatted(aggregate, resolution.table()), statement -> {
             statement.setArray(1, statement.getConnection().createArrayOf("int8",
                     Arrays.stream(starts).boxed().toArray(Long[]::new)));
             statement.setString(2, query.siteId());
@@ -209,22 +262,93 @@ public final class PostgresReadingStore implements ReadingStore {
         };
     }
 
+    /** Over rollups: weighted mean, min of mins, max of maxes, sum of sums and counts, last of the newest. */
+    private static String rollupAggregate(Aggregate aggregate) {
+        return switch (aggregate) {
+            case MEAN -> "sum(sum) / sum(count)";
+            case MIN -> "min(min)";
+            case MAX -> "max(max)";
+            case SUM -> "sum(sum)";
+            case COUNT -> "sum(count)::float8";
+            case LAST -> "(array_agg(last ORDER BY ts DESC))[1]";
+        };
+    }
+
+    @Override
+    public long rollUp(Resolution resolution, Instant from, Instant to) {
+        long written = 0;
+        for (Instant[] chunk : resolution.pieces(from, to)) {
+            written += update("roll up", rollUpSql(resolution).formatted(""), utc(chunk[0]), utc(chunk[1]));
+        }
+        return written;
+    }
+
+    @Override
+    public long rollUpSite(Resolution resolution, String siteId, Instant from, Instant to) {
+        Objects.requireNonNull(siteId, "siteId");
+        long written = 0;
+        for (Instant[] chunk : resolution.pieces(from, to)) {
+            written += update("roll up", rollUpSql(resolution).formatted("AND site_id = ?"), statement -> {
+                statement.setObject(1, utc(chunk[0]));
+                statement.setObject(2, utc(chunk[1]));
+                statement.setString(3, siteId);
+            });
+        }
+        return written;
+    }
+
+    private static String rollUpSql(Resolution resolution) {
+        return switch (resolution) {
+            case RAW -> throw new IllegalArgumentException("raw readings are not rolled up from anything");
+            case MINUTE -> ROLL_UP_MINUTES;
+            case HOUR -> ROLL_UP_HOURS;
+        };
+    }
+
+    @Override
+    public Resolution resolutionFor(Instant from) {
+        return retention.finestCovering(from, clock.instant());
+    }
+
     /**
      * Deletes the readings older than {@code cutoff} (the retention; InfluxDB does this with its
      * retention policy) and says how many went. Uses the BRIN index on the time.
      */
     public long deleteOlderThan(Instant cutoff) {
+        return update("delete", DELETE_OLDER.formatted(Resolution.RAW.table()), utc(cutoff));
+    }
+
+    /**
+     * Deletes the rollups of {@code resolution} older than {@code cutoff} (its retention; InfluxDB has
+     * a retention policy per resolution) and says how many went.
+     */
+    public long deleteRollupsOlderThan(Resolution resolution, Instant cutoff) {
+        if (resolution == Resolution.RAW) {
+            throw new IllegalArgumentException("raw readings are deleted by deleteOlderThan");
+        }
+        return update("delete", DELETE_OLDER.formatted(resolution.table()), utc(cutoff));
+    }
+
+    private long update(String operation, String sql, OffsetDateTime... parameters) {
+        return update(operation, sql, statement -> {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+        });
+    }
+
+    private long update(String operation, String sql, Binder binder) {
         try (Connection connection = dataSource.getConnection();
-             PreparedStatement statement = connection.prepareStatement(DELETE_OLDER)) {
+             PreparedStatement statement = connection.prepareStatement(sql)) {
             statement.setQueryTimeout(timeoutSeconds);
-            statement.setObject(1, utc(cutoff));
-            long deleted = statement.executeLargeUpdate();
+            binder.bind(statement);
+            long changed = statement.executeLargeUpdate();
             if (!connection.getAutoCommit()) {
                 connection.commit();
             }
-            return deleted;
+            return changed;
         } catch (SQLException e) {
-            throw ReadingStoreUnavailableException.of("delete", e);
+            throw ReadingStoreUnavailableException.of(operation, e);
         }
     }
 

@@ -44,7 +44,7 @@ public interface ReadingStore {
     List<HistoryBucket> history(HistoryQuery query);
 
     /**
-     * Several {@link #history} queries (any sites, sensors, windows, intervals, aggregates and zones)
+     * Several {@link #history(HistoryQuery)} queries of raw readings (any sites, sensors, windows, intervals, aggregates and zones)
      * answered in one round trip where the store can: each answer exactly as {@link #history} gives it,
      * in the order of {@code queries}. A store without such a round trip answers them one by one.
      *
@@ -56,6 +56,51 @@ public interface ReadingStore {
             answers.add(history(query));
         }
         return answers;
+    }
+
+    /**
+     * Computes the rollups of {@code resolution} (1-minute from the raw readings, hourly from the
+     * 1-minute rollups) of every site and sensor for the buckets in {@code [from, to)}, both moved down
+     * to a bucket start; a bucket without readings gets no rollup. Re-running a window recomputes and
+     * replaces its rollups (late readings are taken in), never duplicates them; a rollup whose source
+     * has meanwhile expired is left as it is. Returns how many rollups were written.
+     *
+     * @throws ReadingStoreUnavailableException when the store cannot be reached (retry later)
+     */
+    long rollUp(Resolution resolution, Instant from, Instant to);
+
+    /**
+     * As {@link #rollUp(Resolution, Instant, Instant)}, for one site only: a site's catch-up batch of
+     * yesterday's readings recomputes that site's yesterday, not every site's.
+     *
+     * @throws ReadingStoreUnavailableException when the store cannot be reached (retry later)
+     */
+    long rollUpSite(Resolution resolution, String siteId, Instant from, Instant to);
+
+    /**
+     * As {@link #history(HistoryQuery)}, read from the rollups of {@code resolution} (raw: the readings
+     * themselves): mean is the count-weighted mean of the rollups, min the least min, max the greatest
+     * max, sum the sum of sums, count the sum of counts, last the newest rollup's last. A rollup read
+     * starts at the rollup bucket holding {@code from}, and a rollup counts whole in the bucket its
+     * start falls in, so buckets narrower than the resolution (or not aligned to it) are sparse.
+     *
+     * @throws ReadingStoreUnavailableException when the store cannot be reached (retry later)
+     */
+    List<HistoryBucket> history(HistoryQuery query, Resolution resolution);
+
+    /** The finest resolution whose retention still covers {@code from} now (by the store's clock). */
+    Resolution resolutionFor(Instant from);
+
+    /**
+     * The history from the finest resolution whose retention covers the query's {@code from}
+     * ({@link #resolutionFor}), and which one that was: a one-hour chart reads raw readings, a chart
+     * reaching beyond the raw retention 1-minute rollups, beyond theirs hourly ones.
+     *
+     * @throws ReadingStoreUnavailableException when the store cannot be reached (retry later)
+     */
+    default ResolvedHistory resolvedHistory(HistoryQuery query) {
+        Resolution resolution = resolutionFor(query.from());
+        return new ResolvedHistory(resolution, history(query, resolution));
     }
 
     /** Whether the store answers right now (cheap; used by health checks). */

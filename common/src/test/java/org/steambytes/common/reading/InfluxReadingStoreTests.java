@@ -2,7 +2,9 @@ package org.steambytes.common.reading;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +20,8 @@ import org.steambytes.testsupport.TcpProxy;
 class InfluxReadingStoreTests extends ReadingStoreContract {
 
     private InfluxReadingStore store;
+    private final List<InfluxReadingStore> opened = new ArrayList<>();
+    private String rollupDatabase;
 
     @BeforeAll
     void connect() {
@@ -27,6 +31,57 @@ class InfluxReadingStoreTests extends ReadingStoreContract {
     @AfterAll
     void close() {
         store.close();
+        opened.forEach(InfluxReadingStore::close);
+        if (rollupDatabase != null) {
+            RealStores.influxQuery("DROP DATABASE \"" + rollupDatabase + "\"");
+        }
+    }
+
+    /** A database of its own: its default policy gets the raw retention, which would drop the contract's old readings. */
+    @Override
+    protected ReadingStore storeWith(Retention retention, Clock clock) {
+        if (rollupDatabase == null) {
+            rollupDatabase = RealStores.runInfluxDatabase() + "_rollups";
+        }
+        InfluxReadingStore withRetention = InfluxReadingStore.connect(settings(RealStores.influxUrl(), rollupDatabase,
+                null), retention, clock);
+        opened.add(withRetention);
+        return withRetention;
+    }
+
+    @Test
+    void keepsItsRetentionPoliciesAtTheRetentionOfEachResolution() {
+        String database = "sensor_data_policies_" + UUID.randomUUID().toString().replace("-", "");
+        try (InfluxReadingStore first = InfluxReadingStore.connect(settings(RealStores.influxUrl(), database, null),
+                     RETENTION, Clock.systemUTC())) {
+            assertThat(first.isAvailable()).isTrue();
+            assertThat(policies(database)).containsExactlyInAnyOrder(
+                    "autogen 720h0m0s default", "rollup_1m 8760h0m0s", "rollup_1h 0s");
+
+            Retention changed = new Retention(Duration.ofDays(7), Duration.ofDays(90), Duration.ofDays(3650));
+            try (InfluxReadingStore second = InfluxReadingStore.connect(
+                    settings(RealStores.influxUrl(), database, null), changed, Clock.systemUTC())) {
+                assertThat(policies(database)).as("altered at the next start, none added").containsExactlyInAnyOrder(
+                        "autogen 168h0m0s default", "rollup_1m 2160h0m0s", "rollup_1h 87600h0m0s");
+            }
+            try (InfluxReadingStore unmanaged = InfluxReadingStore.connect(
+                    settings(RealStores.influxUrl(), database, null))) {
+                assertThat(policies(database)).as("a store without retention leaves them alone").containsExactlyInAnyOrder(
+                        "autogen 168h0m0s default", "rollup_1m 2160h0m0s", "rollup_1h 87600h0m0s");
+            }
+        } finally {
+            RealStores.influxQuery("DROP DATABASE \"" + database + "\"");
+        }
+    }
+
+    /** "name duration [default]" of every policy, from InfluxDB's own answer. */
+    private static List<String> policies(String database) {
+        List<String> policies = new ArrayList<>();
+        try (InfluxReadingStore reader = InfluxReadingStore.connect(settings(RealStores.influxUrl(), database, null))) {
+            InfluxReadingStore.forEachRow(reader.query("SHOW RETENTION POLICIES ON \"" + database + "\""),
+                    row -> policies.add(row.get(0) + " " + row.get(1) + (Boolean.TRUE.equals(row.get(4)) ? " default" : "")));
+        }
+        return policies;
     }
 
     @Override

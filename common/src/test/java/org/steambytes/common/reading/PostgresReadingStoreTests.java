@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -14,6 +15,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
+import org.steambytes.common.history.Aggregate;
+import org.steambytes.common.history.HistoryQuery;
 import org.steambytes.testsupport.RealStores;
 
 /**
@@ -59,6 +62,31 @@ class PostgresReadingStoreTests extends ReadingStoreContract {
     protected ReadingStore storeAt(int refusingPort) {
         return new PostgresReadingStore(dataSource("127.0.0.1", refusingPort, "steambytes_core", "steambytes", ""),
                 Duration.ofSeconds(5));
+    }
+
+    @Override
+    protected ReadingStore storeWith(Retention retention, Clock clock) {
+        return new PostgresReadingStore(database, Duration.ofSeconds(5), retention, clock);
+    }
+
+    @Test
+    void deletesRollupsOlderThanTheirRetentionOnly() {
+        String site = "plant-" + UUID.randomUUID();
+        Instant hour = Resolution.HOUR.floor(Instant.now()).minus(Duration.ofHours(3));
+        store.write(List.of(reading(site, hour.plusSeconds(30), 1), reading(site, hour.plusSeconds(90), 2),
+                reading(site, hour.plusSeconds(3630), 4)));
+        store.rollUp(Resolution.MINUTE, hour, hour.plusSeconds(7200));
+        store.rollUp(Resolution.HOUR, hour, hour.plusSeconds(7200));
+
+        assertThat(store.deleteRollupsOlderThan(Resolution.MINUTE, hour.plusSeconds(60))).isGreaterThanOrEqualTo(1);
+        assertThat(store.deleteRollupsOlderThan(Resolution.HOUR, hour.plusSeconds(3600))).isGreaterThanOrEqualTo(1);
+
+        HistoryQuery count = query(site, hour, hour.plusSeconds(7200), "1h", Aggregate.COUNT, "UTC");
+        assertThat(store.history(count, Resolution.MINUTE)).extracting(HistoryBucket::value)
+                .as("the first minute went, the second stayed").containsExactly(1.0, 1.0);
+        assertThat(store.history(count, Resolution.HOUR)).extracting(HistoryBucket::value).containsExactly(0.0, 1.0);
+        assertThat(store.history(count, Resolution.RAW)).as("readings have a retention of their own")
+                .extracting(HistoryBucket::value).containsExactly(2.0, 1.0);
     }
 
     @Test

@@ -15,7 +15,26 @@ import org.steambytes.testsupport.RealStores;
 class ReadingStoreConfigurationTests {
 
     private final ApplicationContextRunner services = new ApplicationContextRunner()
-            .withConfiguration(AutoConfigurations.of(ReadingStoreConfiguration.class));
+            .withConfiguration(AutoConfigurations.of(ReadingStoreConfiguration.class))
+            .withPropertyValues("steambytes.readings.retention.raw=" + RealStores.RAW_RETENTION);
+
+    @Test
+    void retentionDefaultsToThirtyDaysRawAYearOfMinutesAndHoursForever() {
+        new ApplicationContextRunner().withConfiguration(AutoConfigurations.of(ReadingStoreConfiguration.class))
+                .withUserConfiguration(UsesReadings.class)
+                .withPropertyValues("steambytes.readings.store=postgres").run(context -> {
+                    assertThat(context).hasNotFailed();
+                    assertThat(context.getBean(Retention.class))
+                            .isEqualTo(new Retention(Duration.ofDays(30), Duration.ofDays(365), null));
+                });
+        services.withUserConfiguration(UsesReadings.class).withPropertyValues("steambytes.readings.store=postgres",
+                "steambytes.readings.retention.minute=90d", "steambytes.readings.retention.hour=").run(context ->
+                assertThat(context.getBean(Retention.class)).as("an empty RETENTION_1H is forever")
+                        .isEqualTo(new Retention(Duration.ofDays(3650), Duration.ofDays(90), null)));
+        services.withUserConfiguration(UsesReadings.class).withPropertyValues("steambytes.readings.store=postgres",
+                "steambytes.readings.retention.hour=0s").run(context -> assertThat(context).hasFailed()
+                .getFailure().hasStackTraceContaining("retention of hour must be positive"));
+    }
 
     @Test
     void theStoreIsInfluxDbWhenNothingIsSet() {

@@ -3,6 +3,8 @@ package org.steambytes.common.reading;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -14,6 +16,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.steambytes.common.history.Aggregate;
 import org.steambytes.common.history.BucketInterval;
 import org.steambytes.common.history.HistoryQuery;
+import org.steambytes.testsupport.MovableClock;
 import org.steambytes.testsupport.RefusingPort;
 
 /**
@@ -31,6 +34,16 @@ abstract class ReadingStoreContract {
 
     /** A store of the same kind pointed at a loopback port where nothing listens. */
     protected abstract ReadingStore storeAt(int refusingPort);
+
+    /**
+     * A store of the same kind on the same server with this retention and clock, its rollups readable
+     * by the other stores this returns (InfluxDB: a database of its own, its policies set to the
+     * retention; PostgreSQL: the same tables). The clock moves; the server's does not, so readings
+     * are written near the real now and the clock is moved ahead to make them old.
+     */
+    protected abstract ReadingStore storeWith(Retention retention, Clock clock);
+
+    static final Retention RETENTION = new Retention(Duration.ofDays(30), Duration.ofDays(365), null);
 
     @Test
     void roundTripsReadingsWithSpacesCommasAndEqualsSignsInTags() {
@@ -292,6 +305,10 @@ abstract class ReadingStoreContract {
                         unreachable);
                 assertUnavailable(s -> s.histories(List.of(query("s", T0, T0.plusSeconds(60), "1m", Aggregate.MEAN,
                         "UTC"))), unreachable);
+                assertUnavailable(s -> s.history(query("s", T0, T0.plusSeconds(60), "1m", Aggregate.MEAN, "UTC"),
+                        Resolution.HOUR), unreachable);
+                assertUnavailable(s -> s.rollUp(Resolution.MINUTE, T0, T0.plusSeconds(120)), unreachable);
+                assertUnavailable(s -> s.rollUpSite(Resolution.HOUR, "s", T0, T0.plusSeconds(7200)), unreachable);
             } finally {
                 if (unreachable instanceof AutoCloseable closeable) {
                     closeQuietly(closeable);
@@ -299,6 +316,145 @@ abstract class ReadingStoreContract {
             }
         }
         assertThat(store().isAvailable()).isTrue();
+    }
+
+    @Test
+    void rollupsAnswerEveryAggregateAsTheRawReadingsDo() {
+        ReadingStore store = storeWith(RETENTION, new MovableClock(Instant.now()));
+        String site = "plant-" + UUID.randomUUID();
+        Instant from = Resolution.HOUR.floor(Instant.now()).minus(Duration.ofHours(4));
+        Instant to = from.plus(Duration.ofHours(3));
+        List<Reading> readings = new ArrayList<>();
+        for (int i = 0; i < 3 * 3600 / 7; i++) {
+            double value = Math.round(Math.sin(i / 10.0) * 1000) / 100.0 + i % 13; // not monotonic, no ties in last
+            readings.add(reading(site, from.plusSeconds(7L * i).plusMillis(i % 5), value));
+        }
+        readings.add(new Reading(site, "b1-flue-gas-temp", "flue_gas_temperature", 180, from.plusSeconds(30)));
+        store.write(readings);
+
+        assertThat(store.rollUp(Resolution.MINUTE, from, to)).as("one rollup per sensor and minute with readings")
+                .isGreaterThanOrEqualTo(181);
+        assertThat(store.rollUp(Resolution.HOUR, from, to)).isGreaterThanOrEqualTo(4);
+
+        for (Aggregate aggregate : Aggregate.values()) {
+            assertSameHistory(store, query(site, from, to, "15m", aggregate, "UTC"), Resolution.MINUTE);
+            assertSameHistory(store, query(site, from.plusSeconds(120), to.minusSeconds(600), "1m", aggregate, "UTC"),
+                    Resolution.MINUTE);
+            assertSameHistory(store, query(site, from, to, "1h", aggregate, "Europe/Berlin"), Resolution.HOUR);
+            assertSameHistory(store, query(site, from, to, "30m", aggregate, "Asia/Kolkata"), Resolution.MINUTE);
+        }
+    }
+
+    @Test
+    void rollingAWindowUpAgainTakesLateReadingsInWithoutDuplicates() {
+        ReadingStore store = storeWith(RETENTION, new MovableClock(Instant.now()));
+        String site = "plant-" + UUID.randomUUID();
+        Instant minute = Resolution.HOUR.floor(Instant.now()).minus(Duration.ofHours(2)).plusSeconds(600);
+        store.write(List.of(reading(site, minute, 1), reading(site, minute.plusSeconds(20), 5),
+                reading(site, minute.plusSeconds(40), 3)));
+        store.rollUp(Resolution.MINUTE, minute.minusSeconds(300), minute.plusSeconds(300));
+        store.rollUp(Resolution.HOUR, minute, minute.plusSeconds(3600));
+
+        store.write(List.of(reading(site, minute.plusSeconds(59), 9))); // late, after the minute was rolled up
+        store.rollUp(Resolution.MINUTE, minute.minusSeconds(300), minute.plusSeconds(300));
+        store.rollUp(Resolution.MINUTE, minute, minute.plusSeconds(60));
+        store.rollUp(Resolution.HOUR, minute, minute.plusSeconds(3600));
+        store.rollUp(Resolution.HOUR, minute, minute.plusSeconds(3600));
+
+        HistoryQuery count = query(site, minute, minute.plusSeconds(60), "1m", Aggregate.COUNT, "UTC");
+        assertThat(store.history(count, Resolution.MINUTE)).extracting(HistoryBucket::value).containsExactly(4.0);
+        HistoryQuery hour = query(site, Resolution.HOUR.floor(minute), Resolution.HOUR.floor(minute).plusSeconds(3600),
+                "1h", Aggregate.COUNT, "UTC");
+        assertThat(store.history(hour, Resolution.HOUR)).extracting(HistoryBucket::value).containsExactly(4.0);
+        assertThat(store.history(with(hour, Aggregate.MAX), Resolution.HOUR)).extracting(HistoryBucket::value)
+                .containsExactly(9.0);
+        assertThat(store.history(with(hour, Aggregate.LAST), Resolution.HOUR)).extracting(HistoryBucket::value)
+                .containsExactly(9.0);
+        assertThat(store.history(with(hour, Aggregate.MEAN), Resolution.HOUR)).extracting(HistoryBucket::value)
+                .containsExactly(4.5);
+    }
+
+    @Test
+    void rollingUpOneSiteLeavesTheOthersAsTheyWere() {
+        ReadingStore store = storeWith(RETENTION, new MovableClock(Instant.now()));
+        String site = "plant-" + UUID.randomUUID();
+        String other = "other-" + site;
+        Instant hour = Resolution.HOUR.floor(Instant.now()).minus(Duration.ofHours(2));
+        store.write(List.of(reading(site, hour.plusSeconds(301), 2), reading(site, hour.plusSeconds(302), 4),
+                reading(other, hour.plusSeconds(301), 8)));
+
+        assertThat(store.rollUpSite(Resolution.MINUTE, site, hour, hour.plusSeconds(3600))).isEqualTo(1);
+        assertThat(store.rollUpSite(Resolution.HOUR, site, hour, hour.plusSeconds(3600))).isEqualTo(1);
+
+        HistoryQuery mean = query(site, hour, hour.plusSeconds(3600), "1h", Aggregate.MEAN, "UTC");
+        assertThat(store.history(mean, Resolution.MINUTE)).extracting(HistoryBucket::value).containsExactly(3.0);
+        assertThat(store.history(mean, Resolution.HOUR)).extracting(HistoryBucket::value).containsExactly(3.0);
+        HistoryQuery ofOther = query(other, hour, hour.plusSeconds(3600), "1h", Aggregate.MEAN, "UTC");
+        assertThat(store.history(ofOther, Resolution.MINUTE)).isEmpty();
+        assertThat(store.history(ofOther, Resolution.HOUR)).isEmpty();
+        assertThat(store.history(ofOther, Resolution.RAW)).extracting(HistoryBucket::value).containsExactly(8.0);
+    }
+
+    @Test
+    void readsTheFinestResolutionWhoseRetentionCoversTheWindowsStart() {
+        MovableClock clock = new MovableClock(Instant.now());
+        ReadingStore store = storeWith(RETENTION, clock);
+        String site = "plant-" + UUID.randomUUID();
+        Instant from = Resolution.HOUR.floor(clock.instant()).minus(Duration.ofHours(3));
+        Instant to = from.plus(Duration.ofHours(1));
+        store.write(List.of(reading(site, from.plusSeconds(60), 1), reading(site, from.plusSeconds(1800), 2),
+                reading(site, from.plusSeconds(3599), 6)));
+        store.rollUp(Resolution.MINUTE, from, to);
+        store.rollUp(Resolution.HOUR, from, to);
+        // Written after the roll-up: only the raw readings have it, which tells which resolution answered.
+        store.write(List.of(reading(site, from.plusSeconds(1200), 100)));
+        HistoryQuery mean = query(site, from, to, "1h", Aggregate.MEAN, "UTC");
+
+        assertThat(store.resolvedHistory(mean)).isEqualTo(new ResolvedHistory(Resolution.RAW,
+                List.of(new HistoryBucket(from, 27.25))));
+
+        clock.set(from.plus(Duration.ofDays(30))); // the raw retention's very end still covers from
+        assertThat(store.resolvedHistory(mean).resolution()).isEqualTo(Resolution.RAW);
+
+        clock.set(from.plus(Duration.ofDays(30)).plusMillis(1));
+        assertThat(store.resolvedHistory(mean)).isEqualTo(new ResolvedHistory(Resolution.MINUTE,
+                List.of(new HistoryBucket(from, 3.0))));
+
+        clock.set(from.plus(Duration.ofDays(365)).plusSeconds(1));
+        assertThat(store.resolvedHistory(mean)).isEqualTo(new ResolvedHistory(Resolution.HOUR,
+                List.of(new HistoryBucket(from, 3.0))));
+        assertThat(store.resolvedHistory(query(site, from.minusSeconds(3600), to, "1h", Aggregate.COUNT, "UTC")))
+                .as("a window with nothing before its first rollup starts at the rollup holding from")
+                .isEqualTo(new ResolvedHistory(Resolution.HOUR, List.of(new HistoryBucket(from.minusSeconds(3600), 0.0),
+                        new HistoryBucket(from, 3.0))));
+
+        clock.set(clock.instant().plus(Duration.ofDays(3650)));
+        assertThat(store.resolvedHistory(mean).resolution()).as("hourly rollups are kept forever")
+                .isEqualTo(Resolution.HOUR);
+    }
+
+    private static void assertSameHistory(ReadingStore store, HistoryQuery query, Resolution resolution) {
+        List<HistoryBucket> raw = store.history(query, Resolution.RAW);
+        List<HistoryBucket> rolledUp = store.history(query, resolution);
+        String what = query.aggregate() + " " + query.interval().text() + " from " + resolution;
+        assertThat(raw).as(what).hasSizeGreaterThan(2);
+        assertThat(rolledUp).as(what).extracting(HistoryBucket::start)
+                .containsExactlyElementsOf(raw.stream().map(HistoryBucket::start).toList());
+        for (int i = 0; i < raw.size(); i++) {
+            Double expected = raw.get(i).value();
+            Double actual = rolledUp.get(i).value();
+            if (expected == null) {
+                assertThat(actual).as(what + " bucket " + i).isNull();
+            } else {
+                assertThat(actual).as(what + " bucket " + i).isNotNull()
+                        .isCloseTo(expected, org.assertj.core.data.Offset.offset(1e-9 * Math.max(1, Math.abs(expected))));
+            }
+        }
+    }
+
+    private static HistoryQuery with(HistoryQuery query, Aggregate aggregate) {
+        return new HistoryQuery(query.siteId(), query.sensorId(), query.from(), query.to(), query.interval(), aggregate,
+                query.zone());
     }
 
     static Reading reading(String site, Instant at, double value) {

@@ -16,6 +16,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
+import org.steambytes.api.audit.AuditAction;
+import org.steambytes.api.audit.AuditLog;
+import org.steambytes.api.audit.AuditedResource;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.Sites;
 import org.steambytes.api.window.TimeWindow;
@@ -41,12 +44,14 @@ public class Alerts {
     private final AlertServiceClient alertService;
 
     private final Clock clock;
+    private final AuditLog audit;
 
-    Alerts(JdbcTemplate jdbc, Sites sites, AlertServiceClient alertService, Clock clock) {
+    Alerts(JdbcTemplate jdbc, Sites sites, AlertServiceClient alertService, Clock clock, AuditLog audit) {
         this.jdbc = jdbc;
         this.sites = sites;
         this.alertService = alertService;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** {@code severities}: any of them (null or empty: all); an unknown one is a 422 naming {@code severity}. */
@@ -101,9 +106,9 @@ public class Alerts {
 
     /** Forwarded to alert-service; if it cannot be reached nothing changes and the caller gets 503. */
     public AlertView acknowledge(ApiCaller caller, UUID alertId, String note) {
-        get(caller, alertId);
+        AlertView before = get(caller, alertId);
         alertService.acknowledge(alertId, who(caller), note);
-        return get(caller, alertId);
+        return audited(caller, AuditAction.ACKNOWLEDGE, before);
     }
 
     /**
@@ -113,7 +118,7 @@ public class Alerts {
      * alert (409 {@code alert_not_shelvable}).
      */
     public AlertView shelve(ApiCaller caller, UUID alertId, String until, String reason) {
-        get(caller, alertId);
+        AlertView before = get(caller, alertId);
         List<FieldProblem> errors = new ArrayList<>();
         Instant end = null;
         if (until == null) {
@@ -137,14 +142,22 @@ public class Alerts {
                     errors.size() + " field" + (errors.size() == 1 ? " is" : "s are") + " invalid.").withErrors(errors);
         }
         alertService.shelve(alertId, end, reason, who(caller));
-        return get(caller, alertId);
+        return audited(caller, AuditAction.SHELVE, before);
     }
 
     /** Ends a shelving now; 409 {@code alert_not_shelved} from alert-service when it is not shelved. */
     public AlertView unshelve(ApiCaller caller, UUID alertId) {
-        get(caller, alertId);
+        AlertView before = get(caller, alertId);
         alertService.unshelve(alertId, who(caller));
-        return get(caller, alertId);
+        return audited(caller, AuditAction.UNSHELVE, before);
+    }
+
+    /** alert-service made the change: recorded now, with the alert as it reads after it. */
+    private AlertView audited(ApiCaller caller, AuditAction action, AlertView before) {
+        AlertView after = get(caller, before.alertId());
+        audit.recordForwarded(caller, action, AuditedResource.ALERT, before.alertId().toString(), before.siteId(),
+                before, after);
+        return after;
     }
 
     /**

@@ -9,6 +9,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.audit.AuditAction;
+import org.steambytes.api.audit.AuditLog;
+import org.steambytes.api.audit.AuditedResource;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.sensor.SensorView;
 import org.steambytes.api.sensor.Sensors;
@@ -24,12 +27,14 @@ public class AlertRules {
     private final Sites sites;
     private final Sensors sensors;
     private final Clock clock;
+    private final AuditLog audit;
 
-    AlertRules(AlertRuleRepository rules, Sites sites, Sensors sensors, Clock clock) {
+    AlertRules(AlertRuleRepository rules, Sites sites, Sensors sensors, Clock clock, AuditLog audit) {
         this.rules = rules;
         this.sites = sites;
         this.sensors = sensors;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -49,21 +54,28 @@ public class AlertRules {
         RuleSpec spec = validated(caller, siteId, draft);
         AlertRule rule = new AlertRule(UUID.randomUUID(), siteId, clock.instant());
         rule.update(spec, clock.instant());
-        return rules.save(rule).view();
+        AlertRuleView created = rules.save(rule).view();
+        audit.record(caller, AuditAction.CREATE, AuditedResource.ALERT_RULE, created.ruleId().toString(), siteId, null, created);
+        return created;
     }
 
     @Transactional
     public AlertRuleView update(ApiCaller caller, String siteId, UUID ruleId, RuleDraft draft) {
         RuleSpec spec = validated(caller, siteId, draft);
         AlertRule rule = find(siteId, ruleId);
+        AlertRuleView before = rule.view();
         rule.update(spec, clock.instant());
-        return rule.view();
+        AlertRuleView after = rule.view();
+        audit.record(caller, AuditAction.UPDATE, AuditedResource.ALERT_RULE, ruleId.toString(), siteId, before, after);
+        return after;
     }
 
     @Transactional
     public void delete(ApiCaller caller, String siteId, UUID ruleId) {
         sites.requireVisible(caller, siteId);
-        rules.delete(find(siteId, ruleId));
+        AlertRule rule = find(siteId, ruleId);
+        audit.record(caller, AuditAction.DELETE, AuditedResource.ALERT_RULE, ruleId.toString(), siteId, rule.view(), null);
+        rules.delete(rule);
     }
 
     private RuleSpec validated(ApiCaller caller, String siteId, RuleDraft draft) {

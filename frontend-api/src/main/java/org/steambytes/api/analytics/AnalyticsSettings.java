@@ -11,6 +11,9 @@ import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
 import org.steambytes.api.ApiProperties;
+import org.steambytes.api.audit.AuditAction;
+import org.steambytes.api.audit.AuditLog;
+import org.steambytes.api.audit.AuditedResource;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.Sites;
 import org.steambytes.api.neighbour.NeighbourProblems;
@@ -33,10 +36,12 @@ public class AnalyticsSettings {
     private final Sites sites;
     private final RestClient aiProcessor;
     private final JsonMapper json;
+    private final AuditLog audit;
 
-    AnalyticsSettings(Sites sites, ApiProperties properties, JsonMapper json) {
+    AnalyticsSettings(Sites sites, ApiProperties properties, JsonMapper json, AuditLog audit) {
         this.sites = sites;
         this.json = json;
+        this.audit = audit;
         this.aiProcessor = InternalRestClients.to(properties.aiProcessorUrl(), properties.internal(), Duration.ofSeconds(10));
     }
 
@@ -50,8 +55,21 @@ public class AnalyticsSettings {
     public String change(ApiCaller caller, String siteId, JsonNode body) {
         sites.requireVisible(caller, siteId);
         String request = json.writeValueAsString(body);
-        return call(siteId, true, () -> aiProcessor.put().uri(PATH, siteId).contentType(MediaType.APPLICATION_JSON)
+        String before = call(siteId, false, () -> aiProcessor.get().uri(PATH, siteId).retrieve().body(String.class));
+        String after = call(siteId, true, () -> aiProcessor.put().uri(PATH, siteId).contentType(MediaType.APPLICATION_JSON)
                 .body(request).retrieve().body(String.class));
+        audit.recordForwarded(caller, AuditAction.UPDATE, AuditedResource.ANALYTICS_SETTINGS, siteId, siteId,
+                tree(before), tree(after));
+        return after;
+    }
+
+    /** ai-processor's answer as a tree for the audit log; null (recorded without it) if it is no JSON. */
+    private JsonNode tree(String document) {
+        try {
+            return json.readTree(document);
+        } catch (tools.jackson.core.JacksonException notJson) {
+            return null;
+        }
     }
 
     private String call(String siteId, boolean write, Supplier<String> exchange) {

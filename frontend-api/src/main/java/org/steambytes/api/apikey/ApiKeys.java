@@ -7,6 +7,9 @@ import java.util.UUID;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.audit.AuditAction;
+import org.steambytes.api.audit.AuditLog;
+import org.steambytes.api.audit.AuditedResource;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.caller.ApiRole;
 import org.steambytes.api.caller.SiteScope;
@@ -19,10 +22,12 @@ public class ApiKeys {
 
     private final ApiKeyRepository keys;
     private final Clock clock;
+    private final AuditLog audit;
 
-    ApiKeys(ApiKeyRepository keys, Clock clock) {
+    ApiKeys(ApiKeyRepository keys, Clock clock, AuditLog audit) {
         this.keys = keys;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A new key and, once only, its secret. */
@@ -40,7 +45,9 @@ public class ApiKeys {
         String secret = SecretHashing.newSecret("sbk_");
         ApiKey key = keys.save(new ApiKey(UUID.randomUUID(), name, SecretHashing.sha256Hex(secret), prefixOf(secret),
                 role, scope.allSites(), scope.siteIds(), clock.instant()));
-        return new IssuedKey(key.keyId(), secret, view(key));
+        KeyView issued = view(key);
+        audit.record(issuer, AuditAction.CREATE, AuditedResource.API_KEY, key.keyId().toString(), null, null, issued);
+        return new IssuedKey(key.keyId(), secret, issued);
     }
 
     @Transactional(readOnly = true)
@@ -55,7 +62,9 @@ public class ApiKeys {
         ApiKey key = keys.findById(keyId)
                 .filter(k -> caller.allSites() || (!k.allSites() && caller.siteIds().containsAll(k.siteIds())))
                 .orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND, "not_found", "No API key " + keyId + "."));
+        KeyView before = view(key);
         key.revoke(clock.instant());
+        audit.record(caller, AuditAction.REVOKE, AuditedResource.API_KEY, keyId.toString(), null, before, view(key));
     }
 
     static String prefixOf(String secret) {

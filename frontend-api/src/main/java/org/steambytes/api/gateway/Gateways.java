@@ -7,6 +7,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.audit.AuditAction;
+import org.steambytes.api.audit.AuditLog;
+import org.steambytes.api.audit.AuditedResource;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.Sites;
 import org.steambytes.common.problem.ProblemException;
@@ -23,11 +26,13 @@ public class Gateways {
     private final GatewayRepository gateways;
     private final Sites sites;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Gateways(GatewayRepository gateways, Sites sites, Clock clock) {
+    Gateways(GatewayRepository gateways, Sites sites, Clock clock, AuditLog audit) {
         this.gateways = gateways;
         this.sites = sites;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** A new gateway and, once only, its token. */
@@ -41,6 +46,7 @@ public class Gateways {
         Gateway gateway = gateways.save(new Gateway(UUID.randomUUID(), siteId, name, SecretHashing.sha256Hex(token),
                 token.substring(0, 8), clock.instant()));
         GatewayView view = gateway.view();
+        audit.record(caller, AuditAction.CREATE, AuditedResource.GATEWAY, view.gatewayId().toString(), siteId, null, view);
         return new RegisteredGateway(view.gatewayId(), token, view);
     }
 
@@ -53,9 +59,11 @@ public class Gateways {
     @Transactional
     public void revoke(ApiCaller caller, String siteId, UUID gatewayId) {
         sites.requireVisible(caller, siteId);
-        gateways.findByGatewayIdAndSiteId(gatewayId, siteId)
+        Gateway gateway = gateways.findByGatewayIdAndSiteId(gatewayId, siteId)
                 .orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND, "gateway_not_found",
-                        "Site '" + siteId + "' has no gateway " + gatewayId + "."))
-                .revoke(clock.instant());
+                        "Site '" + siteId + "' has no gateway " + gatewayId + "."));
+        GatewayView before = gateway.view();
+        gateway.revoke(clock.instant());
+        audit.record(caller, AuditAction.REVOKE, AuditedResource.GATEWAY, gatewayId.toString(), siteId, before, gateway.view());
     }
 }

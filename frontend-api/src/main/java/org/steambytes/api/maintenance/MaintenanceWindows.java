@@ -12,6 +12,9 @@ import org.springframework.data.domain.Sort;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.audit.AuditAction;
+import org.steambytes.api.audit.AuditLog;
+import org.steambytes.api.audit.AuditedResource;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.Sites;
 import org.steambytes.api.window.TimeWindow;
@@ -38,11 +41,13 @@ public class MaintenanceWindows {
     private final MaintenanceWindowRepository windows;
     private final Sites sites;
     private final Clock clock;
+    private final AuditLog audit;
 
-    MaintenanceWindows(MaintenanceWindowRepository windows, Sites sites, Clock clock) {
+    MaintenanceWindows(MaintenanceWindowRepository windows, Sites sites, Clock clock, AuditLog audit) {
         this.windows = windows;
         this.sites = sites;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Newest start first; {@code endsAfter} (optional) keeps only windows ending after it, e.g. now. */
@@ -71,7 +76,10 @@ public class MaintenanceWindows {
         Checked checked = check(draft, true);
         MaintenanceWindow window = new MaintenanceWindow(siteId, caller.actor(), clock.instant());
         window.change(checked.startsAt(), checked.endsAt(), checked.reason(), caller.actor(), clock.instant());
-        return windows.save(window).view();
+        MaintenanceWindowView created = windows.save(window).view();
+        audit.record(caller, AuditAction.CREATE, AuditedResource.MAINTENANCE_WINDOW, String.valueOf(created.windowId()),
+                siteId, null, created);
+        return created;
     }
 
     /** Replaces the window's times and reason (all three required, as on create). */
@@ -80,14 +88,21 @@ public class MaintenanceWindows {
         sites.requireVisible(caller, siteId);
         MaintenanceWindow window = find(siteId, windowId);
         Checked checked = check(draft, false);
+        MaintenanceWindowView before = window.view();
         window.change(checked.startsAt(), checked.endsAt(), checked.reason(), caller.actor(), clock.instant());
-        return window.view();
+        MaintenanceWindowView after = window.view();
+        audit.record(caller, AuditAction.UPDATE, AuditedResource.MAINTENANCE_WINDOW, String.valueOf(windowId), siteId,
+                before, after);
+        return after;
     }
 
     @Transactional
     public void delete(ApiCaller caller, String siteId, long windowId) {
         sites.requireVisible(caller, siteId);
-        windows.delete(find(siteId, windowId));
+        MaintenanceWindow window = find(siteId, windowId);
+        audit.record(caller, AuditAction.DELETE, AuditedResource.MAINTENANCE_WINDOW, String.valueOf(windowId), siteId,
+                window.view(), null);
+        windows.delete(window);
     }
 
     private record Checked(Instant startsAt, Instant endsAt, String reason) {

@@ -21,7 +21,7 @@ import org.steambytes.common.security.SecurityChainFilters;
  * The baseline plus integrators and dashboard users: every {@code /api/v1} route needs an API key or a
  * user token. Reading needs any role; acknowledging and shelving alerts and keeping maintenance
  * windows need {@code operator} or {@code admin}; every other change needs {@code admin} (a role below
- * gets 403); keys, users and a site's analytics settings are for {@code admin} only, reading too. Which
+ * gets 403); keys, users, a site's analytics settings and the audit log are for {@code admin} only, reading too. Which
  * sites a caller sees is checked per site by the features (404 for a site outside the scope).
  */
 @Configuration(proxyBeanMethods = false)
@@ -58,7 +58,7 @@ class ApiSecurityConfiguration {
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",
                         "/swagger-ui/**").permitAll()
                 .requestMatchers("/api/v1/api-keys", "/api/v1/api-keys/**", "/api/v1/users", "/api/v1/users/**",
-                        "/api/v1/sites/*/analytics-config")
+                        "/api/v1/sites/*/analytics-config", "/api/v1/audit-events", "/api/v1/audit-events/**")
                 .hasRole(ApiRole.ADMIN.name())
                 .requestMatchers(HttpMethod.GET, "/api/v1/**").hasAnyRole(ANY_ROLE)
                 .requestMatchers(HttpMethod.HEAD, "/api/v1/**").hasAnyRole(ANY_ROLE)

@@ -7,6 +7,9 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.audit.AuditAction;
+import org.steambytes.api.audit.AuditLog;
+import org.steambytes.api.audit.AuditedResource;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.site.Sites;
 import org.steambytes.common.problem.ProblemException;
@@ -21,11 +24,13 @@ public class Sensors {
     private final SensorRepository sensors;
     private final Sites sites;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Sensors(SensorRepository sensors, Sites sites, Clock clock) {
+    Sensors(SensorRepository sensors, Sites sites, Clock clock, AuditLog audit) {
         this.sensors = sensors;
         this.sites = sites;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -56,7 +61,9 @@ public class Sensors {
         }
         Sensor sensor = new Sensor(siteId, sensorId, clock.instant());
         sensor.update(details, clock.instant());
-        return sensors.save(sensor).view();
+        SensorView created = sensors.save(sensor).view();
+        audit.record(caller, AuditAction.CREATE, AuditedResource.SENSOR, sensorId, siteId, null, created);
+        return created;
     }
 
     @Transactional
@@ -64,14 +71,19 @@ public class Sensors {
     public SensorView update(ApiCaller caller, String siteId, String sensorId, Function<SensorView, SensorDetails> change) {
         sites.requireVisible(caller, siteId);
         Sensor sensor = find(siteId, sensorId);
-        sensor.update(change.apply(sensor.view()), clock.instant());
-        return sensor.view();
+        SensorView before = sensor.view();
+        sensor.update(change.apply(before), clock.instant());
+        SensorView after = sensor.view();
+        audit.record(caller, AuditAction.UPDATE, AuditedResource.SENSOR, sensorId, siteId, before, after);
+        return after;
     }
 
     @Transactional
     public void delete(ApiCaller caller, String siteId, String sensorId) {
         sites.requireVisible(caller, siteId);
-        sensors.delete(find(siteId, sensorId));
+        Sensor sensor = find(siteId, sensorId);
+        audit.record(caller, AuditAction.DELETE, AuditedResource.SENSOR, sensorId, siteId, sensor.view(), null);
+        sensors.delete(sensor);
     }
 
     private Sensor find(String siteId, String sensorId) {

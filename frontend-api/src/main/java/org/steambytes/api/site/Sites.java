@@ -8,6 +8,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.audit.AuditAction;
+import org.steambytes.api.audit.AuditLog;
+import org.steambytes.api.audit.AuditedResource;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.common.problem.ProblemException;
 
@@ -21,11 +24,13 @@ public class Sites {
     private final SiteRepository sites;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Sites(SiteRepository sites, JdbcTemplate jdbc, Clock clock) {
+    Sites(SiteRepository sites, JdbcTemplate jdbc, Clock clock, AuditLog audit) {
         this.sites = sites;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.audit = audit;
     }
 
     @Transactional(readOnly = true)
@@ -57,15 +62,20 @@ public class Sites {
         }
         Site site = new Site(siteId, clock.instant());
         site.update(details, clock.instant());
-        return sites.save(site).view();
+        SiteView created = sites.save(site).view();
+        audit.record(caller, AuditAction.CREATE, AuditedResource.SITE, siteId, siteId, null, created);
+        return created;
     }
 
     @Transactional
     /** {@code change} gets the site as it is and says what it becomes. */
     public SiteView update(ApiCaller caller, String siteId, Function<SiteView, SiteDetails> change) {
         Site site = visible(caller, siteId);
-        site.update(change.apply(site.view()), clock.instant());
-        return site.view();
+        SiteView before = site.view();
+        site.update(change.apply(before), clock.instant());
+        SiteView after = site.view();
+        audit.record(caller, AuditAction.UPDATE, AuditedResource.SITE, siteId, siteId, before, after);
+        return after;
     }
 
     /** Refuses (409) to delete a site that has sensors, gateways or logged batches unless forced. */
@@ -79,6 +89,7 @@ public class Sites {
             throw ProblemException.of(HttpStatus.CONFLICT, "site_has_data", "Site '" + siteId
                     + "' has sensors, gateways or ingested data; delete with ?force=true to remove it with all of them.");
         }
+        audit.record(caller, AuditAction.DELETE, AuditedResource.SITE, siteId, siteId, site.view(), null);
         sites.delete(site);
     }
 

@@ -7,6 +7,9 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.steambytes.api.audit.AuditAction;
+import org.steambytes.api.audit.AuditLog;
+import org.steambytes.api.audit.AuditedResource;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.caller.SiteScope;
 import org.steambytes.common.problem.ProblemException;
@@ -25,11 +28,13 @@ public class Users {
 
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final AuditLog audit;
 
-    Users(UserRepository users, PasswordEncoder passwords, Clock clock) {
+    Users(UserRepository users, PasswordEncoder passwords, Clock clock, AuditLog audit) {
         this.users = users;
         this.passwords = passwords;
         this.clock = clock;
+        this.audit = audit;
     }
 
     /** Role, site scope and (on create, or to change it) the password. */
@@ -58,19 +63,28 @@ public class Users {
         }
         DashboardUser user = new DashboardUser(username, clock.instant());
         apply(caller, user, change);
-        return users.save(user).view();
+        UserView created = users.save(user).view();
+        audit.record(caller, AuditAction.CREATE, AuditedResource.USER, username, null, null,
+                audit.with(created, "password_changed", true));
+        return created;
     }
 
     @Transactional
     public UserView update(ApiCaller caller, String username, UserChange change) {
         DashboardUser user = visible(caller, username);
+        UserView before = user.view();
         apply(caller, user, change);
-        return user.view();
+        UserView after = user.view();
+        audit.record(caller, AuditAction.UPDATE, AuditedResource.USER, username, null, before,
+                audit.with(after, "password_changed", change.password() != null));
+        return after;
     }
 
     @Transactional
     public void delete(ApiCaller caller, String username) {
-        users.delete(visible(caller, username));
+        DashboardUser user = visible(caller, username);
+        audit.record(caller, AuditAction.DELETE, AuditedResource.USER, username, null, user.view(), null);
+        users.delete(user);
     }
 
     private void apply(ApiCaller caller, DashboardUser user, UserChange change) {

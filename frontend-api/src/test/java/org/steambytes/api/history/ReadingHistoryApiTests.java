@@ -87,6 +87,7 @@ class ReadingHistoryApiTests {
         assertThat(answer.status()).as(answer.body()).isEqualTo(200);
         JsonNode history = answer.json();
         assertThat(history.get("timezone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(history.get("resolution").asString()).as("ai-processor's resolution, passed on").isEqualTo("raw");
         assertThat(history.get("site_id").asString()).isEqualTo(site.siteId());
         JsonNode points = history.get("points");
         assertThat(points).hasSize(23);

@@ -215,7 +215,8 @@ class AuthorizationMatrixTests {
         }
         boolean adminOnly = endpoint.pattern().startsWith("/api/v1/api-keys")
                 || endpoint.pattern().startsWith("/api/v1/users")
-                || endpoint.pattern().endsWith("/analytics-config"); // reading the settings too
+                || endpoint.pattern().endsWith("/analytics-config") // reading the settings too
+                || endpoint.pattern().startsWith("/api/v1/audit-events");
         String role = caller.apiRole();
         if (!role.equals("admin") && adminOnly) {
             return 403;

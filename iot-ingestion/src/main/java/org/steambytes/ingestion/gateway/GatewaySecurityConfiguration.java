@@ -13,7 +13,7 @@ import org.steambytes.common.security.ProblemSecurityHandlers;
 import org.steambytes.common.security.SecurityChainFilters;
 import org.steambytes.ingestion.IngestionProperties;
 
-/** The baseline plus gateways: {@code POST /api/v1/readings} needs a gateway token. */
+/** The baseline plus gateways: the readings API and InfluxDB's write endpoints need a gateway token; {@code /ping} is public. */
 @Configuration(proxyBeanMethods = false)
 class GatewaySecurityConfiguration {
 
@@ -30,11 +30,26 @@ class GatewaySecurityConfiguration {
     }
 
     @Bean
+    InfluxTokenFilter influxTokenFilter(GatewayDirectory directory) {
+        return new InfluxTokenFilter(directory);
+    }
+
+    @Bean
+    FilterRegistrationBean<InfluxTokenFilter> influxTokenFilterRegistration(InfluxTokenFilter filter) {
+        return SecurityChainFilters.onlyInSecurityChain(filter);
+    }
+
+    @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, IngestionProperties properties,
-            ProblemSecurityHandlers problems, GatewayTokenFilter gateways) throws Exception {
+            ProblemSecurityHandlers problems, GatewayTokenFilter gateways, InfluxTokenFilter influxGateways)
+            throws Exception {
         http.addFilterBefore(gateways, AuthorizationFilter.class);
+        http.addFilterBefore(influxGateways, AuthorizationFilter.class);
         return BaselineSecurity.apply(http, properties.internal(), problems, requests ->
-                requests.requestMatchers(HttpMethod.POST, "/api/v1/readings").hasRole(GatewayTokenFilter.ROLE))
+                requests.requestMatchers(HttpMethod.POST, "/api/v1/readings", "/write", "/api/v2/write")
+                        .hasRole(GatewayTokenFilter.ROLE)
+                        .requestMatchers(HttpMethod.GET, "/ping").permitAll()
+                        .requestMatchers(HttpMethod.HEAD, "/ping").permitAll())
                 .build();
     }
 }

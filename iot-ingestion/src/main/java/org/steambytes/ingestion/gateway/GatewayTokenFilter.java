@@ -37,7 +37,7 @@ public final class GatewayTokenFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        return !request.getRequestURI().startsWith("/api/") || InfluxTokenFilter.handles(request);
     }
 
     @Override

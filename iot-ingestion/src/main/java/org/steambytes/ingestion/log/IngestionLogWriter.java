@@ -55,6 +55,13 @@ public class IngestionLogWriter extends BackgroundWorker {
                 millis(durationNanos)));
     }
 
+    /** An accepted batch of which {@code skipped} readings were left out on purpose (listed in {@code reasons}). */
+    public void accepted(UUID batchId, Gateway gateway, Instant receivedAt, int count, int skipped,
+            List<FieldProblem> reasons, boolean spooled, long durationNanos) {
+        offer(new Row(batchId, gateway.siteId(), gateway.gatewayId(), receivedAt, count, skipped,
+                reasons.isEmpty() ? "[]" : json.writeValueAsString(reasons), spooled, millis(durationNanos)));
+    }
+
     public void rejected(UUID batchId, Gateway gateway, Instant receivedAt, int count, List<FieldProblem> reasons,
             long durationNanos) {
         offer(new Row(batchId, gateway.siteId(), gateway.gatewayId(), receivedAt, 0, count,

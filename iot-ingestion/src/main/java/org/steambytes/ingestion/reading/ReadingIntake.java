@@ -7,12 +7,14 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
 import org.steambytes.common.problem.FieldProblem;
+import org.steambytes.common.problem.ProblemException;
 import org.steambytes.common.reading.Reading;
 import org.steambytes.ingestion.IngestionProperties;
 import org.steambytes.ingestion.gateway.Gateway;
@@ -61,7 +63,13 @@ public class ReadingIntake {
     public AcceptedBatch accept(Gateway gateway, byte[] body, int length) {
         long started = System.nanoTime();
         Instant now = clock.instant();
-        IncomingBatch batch = parser.parse(body, length);
+        IncomingBatch batch;
+        try {
+            batch = parser.parse(body, length);
+        } catch (ProblemException e) {
+            reject(gateway, now, started, 0, codeOf(e), errorsOf(e));
+            throw e;
+        }
         if (batch.siteId() != null && !batch.siteId().equals(gateway.siteId())) {
             reject(gateway, now, started, batch.readings().size(), "foreign_site",
                     List.of(FieldProblem.of("site_id", "not the gateway's site")));
@@ -77,13 +85,24 @@ public class ReadingIntake {
             reject(gateway, now, started, batch.readings().size(), "invalid_readings", errors);
             throw BatchRejections.invalid(errors);
         }
-        List<Reading> readings = toReadings(batch, siteSensors, gateway.siteId(), now);
-        awaitDurable(readings);
+        List<Reading> readings = toReadings(batch.readings(), siteSensors, gateway.siteId(), now);
+        return store(gateway, now, started, readings, siteSensors, 0, List.of());
+    }
+
+    /**
+     * Valid readings to durable storage, then (off the request's path) the live caches, the stream and
+     * the log. {@code skipped} readings (line protocol fields that map to no sensor) are only logged.
+     */
+    AcceptedBatch store(Gateway gateway, Instant now, long started, List<Reading> readings, SiteSensors siteSensors,
+            int skipped, List<FieldProblem> skipReasons) {
         UUID batchId = BatchIds.next();
-        accepted.increment(readings.size());
-        live.publish(gateway.siteId(), batchId, readings, siteSensors);
-        ingestionLog.accepted(batchId, gateway, now, readings.size(), !pipeline.isInfluxAvailable(),
-                System.nanoTime() - started);
+        if (!readings.isEmpty()) {
+            awaitDurable(readings);
+            accepted.increment(readings.size());
+            live.publish(gateway.siteId(), batchId, readings, siteSensors);
+        }
+        ingestionLog.accepted(batchId, gateway, now, readings.size(), skipped, skipReasons,
+                !pipeline.isInfluxAvailable(), System.nanoTime() - started);
         return new AcceptedBatch(readings.size(), batchId);
     }
 
@@ -107,9 +126,9 @@ public class ReadingIntake {
         }
     }
 
-    private static List<Reading> toReadings(IncomingBatch batch, SiteSensors sensors, String siteId, Instant now) {
-        List<Reading> readings = new ArrayList<>(batch.readings().size());
-        for (IncomingReading incoming : batch.readings()) {
+    static List<Reading> toReadings(List<IncomingReading> incomings, SiteSensors sensors, String siteId, Instant now) {
+        List<Reading> readings = new ArrayList<>(incomings.size());
+        for (IncomingReading incoming : incomings) {
             SensorSpec spec = sensors.find(incoming.sensorId());
             readings.add(new Reading(siteId, spec.sensorId(), spec.sensorType(), incoming.value(),
                     incoming.timestamp() != null ? incoming.timestamp() : now));
@@ -117,7 +136,7 @@ public class ReadingIntake {
         return readings;
     }
 
-    private void reject(Gateway gateway, Instant now, long started, int count, String reason,
+    void reject(Gateway gateway, Instant now, long started, int count, String reason,
             List<FieldProblem> errors) {
         rejected(reason, count);
         ingestionLog.rejected(BatchIds.next(), gateway, now, count, errors, System.nanoTime() - started);
@@ -126,6 +145,19 @@ public class ReadingIntake {
     private void rejected(String reason, int count) {
         Counter.builder("ingestion.readings.rejected").baseUnit("readings").tag("reason", reason)
                 .register(meters).increment(count);
+    }
+
+    static String codeOf(ProblemException e) {
+        Map<String, Object> properties = e.getBody().getProperties();
+        return properties != null && properties.get("code") instanceof String code ? code : "refused";
+    }
+
+    @SuppressWarnings("unchecked")
+    static List<FieldProblem> errorsOf(ProblemException e) {
+        Map<String, Object> properties = e.getBody().getProperties();
+        return properties != null && properties.get("errors") instanceof List<?> errors
+                ? (List<FieldProblem>) errors
+                : List.of(FieldProblem.of("body", e.getBody().getDetail()));
     }
 
     private static boolean hasUnknownSensor(List<FieldProblem> errors) {

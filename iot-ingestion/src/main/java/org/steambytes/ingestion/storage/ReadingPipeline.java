@@ -58,6 +58,7 @@ public final class ReadingPipeline implements AutoCloseable {
     private final DistributionSummary coalescedSize;
     private final Counter shippedReadings;
     private volatile boolean influxAvailable = true;
+    private final EarliestShipped earliestShipped = new EarliestShipped();
 
     /** Opens (and recovers) the spool in {@code directory} and starts the spool writer and the shipper. */
     public static ReadingPipeline open(ReadingStore store, StoredReadingsListener listener, Path directory,
@@ -97,6 +98,11 @@ public final class ReadingPipeline implements AutoCloseable {
         CompletableFuture<Void> done = new CompletableFuture<>();
         queue.add(new Pending(readings, done));
         return done;
+    }
+
+    /** The oldest reading written since the last look (the rollups of its window are stale): {@link ReadingRollups}. */
+    EarliestShipped earliestShipped() {
+        return earliestShipped;
     }
 
     /** Whether every accepted batch has been written to InfluxDB. */
@@ -204,6 +210,7 @@ public final class ReadingPipeline implements AutoCloseable {
         long started = System.nanoTime();
         try {
             store.write(readings);
+            earliestShipped.note(readings);
             writeLatency.record(System.nanoTime() - started, TimeUnit.NANOSECONDS);
             coalescedSize.record(readings.size());
         } catch (ReadingsRefusedException e) {

@@ -8,6 +8,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.steambytes.common.reading.ReadingStore;
 import org.steambytes.common.reading.ReadingStoreSettings;
+import org.steambytes.common.reading.Retention;
 import org.steambytes.ingestion.IngestionProperties;
 
 /** The reading store's settings (InfluxDB or PostgreSQL, chosen by common) and the spool-first pipeline in front of it. */
@@ -30,9 +31,22 @@ class StorageConfiguration {
                 settings.maxWriteReadings(), meters);
     }
 
-    /** Retention of the readings table when the readings are in PostgreSQL (§2); idle for InfluxDB. */
+    /**
+     * Retention of the readings and rollup tables when the readings are in PostgreSQL (§2); idle for
+     * InfluxDB, whose retention policies the store keeps. Raw: INGESTION_RETENTION, as ingestion refuses.
+     */
     @Bean(initMethod = "start", destroyMethod = "close")
-    ReadingRetention readingRetention(ReadingStore store, IngestionProperties properties, Clock clock) {
-        return new ReadingRetention(store, properties.ingestion().retention(), clock);
+    ReadingRetention readingRetention(ReadingStore store, IngestionProperties properties, Retention retention,
+            Clock clock) {
+        return new ReadingRetention(store, new Retention(properties.ingestion().retention(), retention.minute(),
+                retention.hour()), clock);
+    }
+
+    /** The history's 1-minute and hourly rollups, computed here because iot-ingestion is the store's one writer (§2). */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    ReadingRollups readingRollups(ReadingStore store, ReadingPipeline pipeline, IngestionProperties properties,
+            Retention retention, Clock clock) {
+        IngestionProperties.Rollup rollup = properties.ingestion().rollup();
+        return new ReadingRollups(store, pipeline.earliestShipped(), retention, rollup.every(), rollup.lookBack(), clock);
     }
 }

@@ -12,7 +12,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.postgresql.ds.PGSimpleDataSource;
+import java.time.ZoneId;
+import org.steambytes.common.history.Aggregate;
+import org.steambytes.common.history.BucketInterval;
+import org.steambytes.common.history.HistoryQuery;
+import org.steambytes.common.reading.HistoryBucket;
 import org.steambytes.common.reading.PostgresReadingStore;
+import org.steambytes.common.reading.Resolution;
+import org.steambytes.common.reading.Retention;
 import org.steambytes.common.reading.Reading;
 import org.steambytes.testsupport.RealStores;
 
@@ -50,5 +57,28 @@ class ReadingRetentionTests {
         assertThat(store.findReadings(site, "b1-steam-pressure", NOW.minus(Duration.ofDays(40)), NOW))
                 .extracting(Reading::value).containsExactly(12.0, 13.0);
         assertThat(retention.deleteExpired()).as("nothing left to delete").isZero();
+    }
+
+    @Test
+    void deletesRollupsOlderThanTheirOwnRetentionAndKeepsHourlyOnesForever() {
+        String site = "retention-rollups-" + System.nanoTime();
+        // Long before the other tests' readings: a year later deletes nothing of theirs.
+        Instant dayAgo = Instant.parse("2020-01-01T00:00:00Z");
+        store.write(List.of(new Reading(site, "b1-steam-pressure", "pressure", 10.0, dayAgo),
+                new Reading(site, "b1-steam-pressure", "pressure", 12.0, dayAgo.plusSeconds(3600))));
+        store.rollUp(Resolution.MINUTE, dayAgo, dayAgo.plusSeconds(7200));
+        store.rollUp(Resolution.HOUR, dayAgo, dayAgo.plusSeconds(7200));
+        HistoryQuery count = new HistoryQuery(site, "b1-steam-pressure", dayAgo, dayAgo.plusSeconds(7200),
+                BucketInterval.parse("1h").orElseThrow(), Aggregate.COUNT, ZoneId.of("UTC"));
+        // A year and a day later: the readings and 1-minute rollups are gone, the hourly ones stay.
+        ReadingRetention retention = new ReadingRetention(store,
+                new Retention(Duration.ofDays(30), Duration.ofDays(365), null),
+                Clock.fixed(dayAgo.plus(Duration.ofDays(366)).plusSeconds(3600), ZoneOffset.UTC));
+
+        retention.deleteExpired();
+
+        assertThat(store.history(count, Resolution.RAW)).isEmpty();
+        assertThat(store.history(count, Resolution.MINUTE)).isEmpty();
+        assertThat(store.history(count, Resolution.HOUR)).extracting(HistoryBucket::value).containsExactly(1.0, 1.0);
     }
 }

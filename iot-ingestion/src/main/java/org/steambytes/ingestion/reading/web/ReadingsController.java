@@ -2,8 +2,6 @@ package org.steambytes.ingestion.reading.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.io.InputStream;
-import java.util.Arrays;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -13,7 +11,6 @@ import org.springframework.web.bind.annotation.RestController;
 import org.steambytes.ingestion.IngestionProperties;
 import org.steambytes.ingestion.gateway.Gateway;
 import org.steambytes.ingestion.reading.AcceptedBatch;
-import org.steambytes.ingestion.reading.BatchRejections;
 import org.steambytes.ingestion.reading.ReadingIntake;
 
 /** {@code POST /api/v1/readings}: a gateway's batch; 202 once durable. */
@@ -31,23 +28,7 @@ class ReadingsController {
     @PostMapping(path = "/api/v1/readings", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<AcceptedBatch> accept(@AuthenticationPrincipal Gateway gateway, HttpServletRequest request)
             throws IOException {
-        if (request.getContentLengthLong() > maxBytes) {
-            throw BatchRejections.tooManyBytes(maxBytes);
-        }
-        byte[] body = new byte[(int) Math.min(Math.max(request.getContentLengthLong(), 1024), maxBytes + 1L)];
-        int length = 0;
-        try (InputStream in = request.getInputStream()) {
-            int read;
-            while ((read = in.read(body, length, body.length - length)) > 0) {
-                length += read;
-                if (length > maxBytes) {
-                    throw BatchRejections.tooManyBytes(maxBytes);
-                }
-                if (length == body.length) {
-                    body = Arrays.copyOf(body, Math.min(body.length * 2, maxBytes + 1));
-                }
-            }
-        }
-        return ResponseEntity.status(HttpStatus.ACCEPTED).body(intake.accept(gateway, body, length));
+        RequestBody body = RequestBody.read(request, maxBytes);
+        return ResponseEntity.status(HttpStatus.ACCEPTED).body(intake.accept(gateway, body.bytes(), body.length()));
     }
 }

@@ -4,12 +4,14 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.caller.ApiRole;
 import org.steambytes.api.caller.SiteScope;
+import org.steambytes.api.change.Change;
 import org.steambytes.common.problem.ProblemException;
 import org.steambytes.common.security.SecretHashing;
 
@@ -19,10 +21,12 @@ public class ApiKeys {
 
     private final ApiKeyRepository keys;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    ApiKeys(ApiKeyRepository keys, Clock clock) {
+    ApiKeys(ApiKeyRepository keys, Clock clock, ApplicationEventPublisher events) {
         this.keys = keys;
         this.clock = clock;
+        this.events = events;
     }
 
     /** A new key and, once only, its secret. */
@@ -56,6 +60,7 @@ public class ApiKeys {
                 .filter(k -> caller.allSites() || (!k.allSites() && caller.siteIds().containsAll(k.siteIds())))
                 .orElseThrow(() -> ProblemException.of(HttpStatus.NOT_FOUND, "not_found", "No API key " + keyId + "."));
         key.revoke(clock.instant());
+        events.publishEvent(Change.callers()); // every replica forgets the keys it remembers, after the commit
     }
 
     static String prefixOf(String secret) {

@@ -1,6 +1,7 @@
 package org.steambytes.api.site;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -9,6 +10,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.change.Change;
+import org.steambytes.api.change.ChangeBus;
+import org.steambytes.api.change.LocalCache;
 import org.steambytes.common.problem.ProblemException;
 
 /**
@@ -21,11 +25,14 @@ public class Sites {
     private final SiteRepository sites;
     private final JdbcTemplate jdbc;
     private final Clock clock;
+    /** Which sites exist, as this replica remembers it (forgotten on every replica at any site change). */
+    private final LocalCache<String, Boolean> existing;
 
-    Sites(SiteRepository sites, JdbcTemplate jdbc, Clock clock) {
+    Sites(SiteRepository sites, JdbcTemplate jdbc, Clock clock, ChangeBus changes) {
         this.sites = sites;
         this.jdbc = jdbc;
         this.clock = clock;
+        this.existing = changes.cache(Duration.ofSeconds(10), Change::aboutSites);
     }
 
     @Transactional(readOnly = true)
@@ -41,7 +48,7 @@ public class Sites {
 
     /** Fails with 404 unless the site exists and the caller may see it. */
     public void requireVisible(ApiCaller caller, String siteId) {
-        if (!caller.canSee(siteId) || !sites.existsById(siteId)) {
+        if (!caller.canSee(siteId) || !existing.get(siteId, sites::existsById)) {
             throw notFound(siteId);
         }
     }

@@ -3,12 +3,14 @@ package org.steambytes.api.user;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.caller.SiteScope;
+import org.steambytes.api.change.Change;
 import org.steambytes.common.problem.ProblemException;
 
 /**
@@ -25,11 +27,13 @@ public class Users {
 
     private final PasswordEncoder passwords;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
-    Users(UserRepository users, PasswordEncoder passwords, Clock clock) {
+    Users(UserRepository users, PasswordEncoder passwords, Clock clock, ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;
         this.clock = clock;
+        this.events = events;
     }
 
     /** Role, site scope and (on create, or to change it) the password. */
@@ -65,12 +69,14 @@ public class Users {
     public UserView update(ApiCaller caller, String username, UserChange change) {
         DashboardUser user = visible(caller, username);
         apply(caller, user, change);
+        events.publishEvent(Change.callers()); // role, scope or password: every replica reads the user afresh
         return user.view();
     }
 
     @Transactional
     public void delete(ApiCaller caller, String username) {
         users.delete(visible(caller, username));
+        events.publishEvent(Change.callers());
     }
 
     private void apply(ApiCaller caller, DashboardUser user, UserChange change) {

@@ -16,8 +16,7 @@ class ChangeConfiguration {
 
     @Bean
     ChangeBus changeBus(StringRedisTemplate redis, ApiProperties properties) {
-        String namespace = properties.cacheNamespace().isBlank() ? "" : properties.cacheNamespace() + ":";
-        return new ChangeBus(redis, RedisKeys.apiCache(namespace + "changes"));
+        return new ChangeBus(redis, RedisKeys.apiChanges(properties.cacheNamespace()));
     }
 
     @Bean

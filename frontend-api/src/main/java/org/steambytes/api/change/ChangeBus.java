@@ -3,7 +3,9 @@ package org.steambytes.api.change;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -40,6 +42,8 @@ public final class ChangeBus implements MessageListener, SmartLifecycle {
     private final String ownBeat = BEAT + UUID.randomUUID();
     private final List<Consumer<Change>> listeners = new CopyOnWriteArrayList<>();
     private final AtomicLong epoch = new AtomicLong();
+    /** Published here but not yet accepted by Redis; a set, since sending one topic twice changes nothing. */
+    private final Set<String> unsent = ConcurrentHashMap.newKeySet();
     private volatile long lastBeatNanos;
     private volatile boolean heard;
     private volatile ScheduledExecutorService heartbeat;
@@ -53,15 +57,34 @@ public final class ChangeBus implements MessageListener, SmartLifecycle {
         return channel;
     }
 
-    /** Tells this replica now and the others through Redis; a Redis failure only makes this replica unhealthy. */
+    /**
+     * Tells this replica now and the others through Redis. If Redis refuses, the change is sent again
+     * before every heartbeat until it goes out: a replica whose own connection works meanwhile must
+     * still hear it (one whose connection fails too stops serving from memory within 500 ms).
+     */
     public void publish(Change change) {
         deliver(change);
         try {
             redis.convertAndSend(channel, change.topic());
         } catch (RuntimeException e) {
             heard = false;
-            log.warn("Could not publish change {} ({}); the other replicas stop serving from memory within 500 ms"
-                    + " as their own heartbeats fail too", change.topic(), e.getMessage());
+            unsent.add(change.topic());
+            log.warn("Could not publish change {} ({}); retrying with every heartbeat", change.topic(), e.getMessage());
+        }
+    }
+
+    /** On the heartbeat's thread: a topic taken off and not sent goes back for the next beat. */
+    private void sendUnsent() {
+        for (String topic : unsent) {
+            if (!unsent.remove(topic)) {
+                continue;
+            }
+            try {
+                redis.convertAndSend(channel, topic);
+            } catch (RuntimeException e) {
+                unsent.add(topic);
+                return;
+            }
         }
     }
 
@@ -106,6 +129,7 @@ public final class ChangeBus implements MessageListener, SmartLifecycle {
     }
 
     private void beat() {
+        sendUnsent();
         try {
             redis.convertAndSend(channel, ownBeat);
         } catch (RuntimeException e) {

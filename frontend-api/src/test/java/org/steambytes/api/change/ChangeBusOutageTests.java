@@ -93,6 +93,42 @@ class ChangeBusOutageTests {
         second.stop();
     }
 
+    @Test
+    void aChangeRedisRefusedIsSentAgainOnceItAnswersSoAReplicaThatKeptItsConnectionHearsIt() throws Exception {
+        startBusThroughProxy();
+        LettuceConnectionFactory direct = new LettuceConnectionFactory(new RedisStandaloneConfiguration(
+                RealStores.redisUri().getHost(), RealStores.redisUri().getPort()));
+        direct.afterPropertiesSet();
+        direct.start();
+        RedisMessageListenerContainer directListener = new RedisMessageListenerContainer();
+        directListener.setConnectionFactory(direct);
+        ChangeBus other = new ChangeBus(new StringRedisTemplate(direct), bus.channel());
+        directListener.addMessageListener(other, new ChannelTopic(bus.channel()));
+        directListener.afterPropertiesSet();
+        directListener.start();
+        other.start();
+        try {
+            waitFor(other::healthy, Duration.ofSeconds(5));
+            AtomicReference<String> stored = new AtomicReference<>("v1");
+            LocalCache<String, String> there = other.cache(Duration.ofMinutes(10), Change::aboutCallers);
+            assertThat(there.get("key", k -> stored.get())).isEqualTo("v1");
+            stored.set("revoked");
+
+            proxy.cut(); // only this replica loses Redis
+            bus.publish(Change.callers()); // refused (after the command timeout)
+            assertThat(there.get("key", k -> stored.get())).as("not heard yet, and the other replica is healthy")
+                    .isEqualTo("v1");
+            assertThat(other.healthy()).isTrue();
+
+            proxy.resume();
+            waitFor(() -> there.get("key", k -> stored.get()).equals("revoked"), Duration.ofSeconds(20));
+        } finally {
+            other.stop();
+            directListener.destroy();
+            direct.destroy();
+        }
+    }
+
     private void startBusThroughProxy() throws Exception {
         proxy = new RedisProxy(RealStores.redisUri().getHost(), RealStores.redisUri().getPort());
         connections = new LettuceConnectionFactory(new RedisStandaloneConfiguration("127.0.0.1", proxy.port()),

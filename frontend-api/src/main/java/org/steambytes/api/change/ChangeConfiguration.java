@@ -4,10 +4,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.RedisConnectionFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.data.redis.listener.ChannelTopic;
-import org.springframework.data.redis.listener.RedisMessageListenerContainer;
 import org.springframework.transaction.event.TransactionalEventListener;
-import org.springframework.util.backoff.FixedBackOff;
 import org.steambytes.api.ApiProperties;
 import org.steambytes.common.redis.RedisKeys;
 
@@ -20,13 +17,8 @@ class ChangeConfiguration {
     }
 
     @Bean
-    RedisMessageListenerContainer changeListener(RedisConnectionFactory connections, ChangeBus bus) {
-        RedisMessageListenerContainer container = new RedisMessageListenerContainer();
-        container.setConnectionFactory(connections);
-        container.addMessageListener(bus, new ChannelTopic(bus.channel()));
-        // Resubscribe soon after Redis comes back; until then the caches load afresh.
-        container.setRecoveryBackoff(new FixedBackOff(500, FixedBackOff.UNLIMITED_ATTEMPTS));
-        return container;
+    ChangeSubscription changeSubscription(RedisConnectionFactory connections, ChangeBus bus) {
+        return new ChangeSubscription(connections, bus);
     }
 
     @Bean

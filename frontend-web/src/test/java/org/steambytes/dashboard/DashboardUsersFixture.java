@@ -1,7 +1,10 @@
 package org.steambytes.dashboard;
 
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import java.util.UUID;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.steambytes.common.redis.RedisKeys;
 import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.RealStores;
 
@@ -24,7 +27,22 @@ public final class DashboardUsersFixture {
         return username;
     }
 
+    /** Disabled by hand in PostgreSQL (no API does it), and announced to frontend-api as an operator would. */
     public static void disable(String username) {
         Fixtures.execute("UPDATE users SET enabled = false WHERE username = '" + username + "'");
+        announceCallersChanged();
+    }
+
+    /**
+     * What docs/OPERATIONS.md asks after changing users or keys by hand: {@code callers} on frontend-api's
+     * changes channel, so every replica reads them afresh now rather than within 10 s.
+     */
+    public static void announceCallersChanged() {
+        RedisClient client = RedisClient.create(RealStores.redisUrl());
+        try (StatefulRedisConnection<String, String> connection = client.connect()) {
+            connection.sync().publish(RedisKeys.apiChanges(RealStores.runDatabase()), "callers");
+        } finally {
+            client.shutdown();
+        }
     }
 }

@@ -98,6 +98,16 @@ public final class RedisKeys {
         return ALERT_STATE_PREFIX + name;
     }
 
+    /**
+     * frontend-api's pub/sub channel of changes its replicas' in-memory caches must forget
+     * ({@code callers}, {@code site:<site_id>}, {@code sites}) and of their heartbeats; {@code namespace}
+     * is {@code FRONTEND_API_CACHE_NAMESPACE} (blank: none). Publishing {@code callers} on it after
+     * changing keys or users by hand in PostgreSQL makes every replica read them afresh at once.
+     */
+    public static String apiChanges(String namespace) {
+        return API_CACHE_PREFIX + (namespace == null || namespace.isBlank() ? "" : namespace + ":") + "changes";
+    }
+
     public static String apiCache(String name) {
         return API_CACHE_PREFIX + name;
     }

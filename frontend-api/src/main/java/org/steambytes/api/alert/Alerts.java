@@ -88,13 +88,22 @@ public class Alerts {
             where.append(" AND severity = ANY (?)");
             args.add(wanted.toArray(String[]::new));
         }
-        Long total = jdbc.queryForObject("SELECT count(*) FROM alerts" + where, Long.class, args.toArray());
+        // One query: the page and, on every row, the total (a window count over the whole match).
         List<Object> pageArgs = new ArrayList<>(args);
         pageArgs.add(pageable.getPageSize());
         pageArgs.add(pageable.getOffset());
-        List<AlertView> alerts = jdbc.query("SELECT " + COLUMNS + " FROM alerts" + where
-                + " ORDER BY opened_at DESC, alert_id LIMIT ? OFFSET ?", Alerts::row, pageArgs.toArray());
-        return new PageImpl<>(alerts, pageable, total == null ? 0 : total);
+        long[] total = {0};
+        List<AlertView> alerts = jdbc.query("SELECT " + COLUMNS + ", count(*) OVER () FROM alerts" + where
+                + " ORDER BY opened_at DESC, alert_id LIMIT ? OFFSET ?", (rs, rowNum) -> {
+                    total[0] = rs.getLong(17);
+                    return row(rs, rowNum);
+                }, pageArgs.toArray());
+        if (alerts.isEmpty() && pageable.getOffset() > 0) {
+            // A page past the end has no row to carry the total.
+            Long counted = jdbc.queryForObject("SELECT count(*) FROM alerts" + where, Long.class, args.toArray());
+            total[0] = counted == null ? 0 : counted;
+        }
+        return new PageImpl<>(alerts, pageable, total[0]);
     }
 
     public AlertView get(ApiCaller caller, UUID alertId) {

@@ -7,10 +7,12 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 import org.steambytes.api.ApiProperties;
 import org.steambytes.api.caller.ApiRole;
+import org.steambytes.api.change.Change;
 import org.steambytes.common.security.SecretHashing;
 
 /** {@code STEAMBYTES_ADMIN_API_KEY}, if set, is an admin key of all sites after start-up (created or restored). */
@@ -22,14 +24,16 @@ class AdminApiKeyBootstrap implements ApplicationRunner {
     private final ApiKeyRepository keys;
     private final ApiProperties properties;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     static final String NAME = "bootstrap admin (STEAMBYTES_ADMIN_API_KEY)";
     static final int MIN_LENGTH = 20;
 
-    AdminApiKeyBootstrap(ApiKeyRepository keys, ApiProperties properties, Clock clock) {
+    AdminApiKeyBootstrap(ApiKeyRepository keys, ApiProperties properties, Clock clock, ApplicationEventPublisher events) {
         this.keys = keys;
         this.properties = properties;
         this.clock = clock;
+        this.events = events;
     }
 
     @Override
@@ -54,5 +58,6 @@ class AdminApiKeyBootstrap implements ApplicationRunner {
             old.revoke(clock.instant());
             log.info("Revoked the previous bootstrap admin key {}", old.keyId());
         });
+        events.publishEvent(Change.callers()); // the other replicas may remember the key as it was
     }
 }

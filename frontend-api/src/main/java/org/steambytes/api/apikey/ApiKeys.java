@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -13,6 +14,7 @@ import org.steambytes.api.audit.AuditedResource;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.caller.ApiRole;
 import org.steambytes.api.caller.SiteScope;
+import org.steambytes.api.change.Change;
 import org.steambytes.common.problem.ProblemException;
 import org.steambytes.common.security.SecretHashing;
 
@@ -23,11 +25,13 @@ public class ApiKeys {
     private final ApiKeyRepository keys;
     private final Clock clock;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    ApiKeys(ApiKeyRepository keys, Clock clock, AuditLog audit) {
+    ApiKeys(ApiKeyRepository keys, Clock clock, AuditLog audit, ApplicationEventPublisher events) {
         this.keys = keys;
         this.clock = clock;
         this.audit = audit;
+        this.events = events;
     }
 
     /** A new key and, once only, its secret. */
@@ -65,6 +69,7 @@ public class ApiKeys {
         KeyView before = view(key);
         key.revoke(clock.instant());
         audit.record(caller, AuditAction.REVOKE, AuditedResource.API_KEY, keyId.toString(), null, before, view(key));
+        events.publishEvent(Change.callers()); // every replica forgets the keys it remembers, after the commit
     }
 
     static String prefixOf(String secret) {

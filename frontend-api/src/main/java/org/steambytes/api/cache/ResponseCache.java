@@ -9,6 +9,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.data.redis.core.StringRedisTemplate;
 import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.change.Change;
+import org.steambytes.api.change.ChangeBus;
+import org.steambytes.api.change.LocalCache;
 import org.steambytes.common.redis.RedisKeys;
 import org.steambytes.common.security.SecretHashing;
 
@@ -16,7 +19,9 @@ import org.steambytes.common.security.SecretHashing;
  * The {@code frontend_api:} response cache. Eviction is by generation: each site has a counter
  * ({@code frontend_api:gen:site:{<site_id>}}, the site id a cluster hash tag like every per-site key) and the site lists one ({@code frontend_api:gen:sites}); a
  * write increments them, so every older entry is simply never read again and expires with its TTL.
- * After a Redis failure the cache stays out of the way for a few seconds instead of slowing every
+ * Each replica remembers the generations it read ({@link LocalCache}, forgotten on every replica with
+ * each eviction, which goes out on the changes channel after its increment), so a hit is one Redis
+ * round trip: the entry itself. After a Redis failure the cache stays out of the way for a few seconds instead of slowing every
  * request down; an eviction Redis missed is owed and paid before this replica serves an entry again.
  */
 final class ResponseCache {
@@ -36,9 +41,14 @@ final class ResponseCache {
     /** Generations to increment that Redis did not take yet (it was away during the write). */
     private final Set<String> owed = ConcurrentHashMap.newKeySet();
 
-    ResponseCache(StringRedisTemplate redis, String namespace) {
+    private final ChangeBus changes;
+    private final LocalCache<String, String> generations;
+
+    ResponseCache(StringRedisTemplate redis, String namespace, ChangeBus changes) {
         this.redis = redis;
         this.namespace = namespace.isBlank() ? "" : namespace + ":";
+        this.changes = changes;
+        this.generations = changes.cache(Duration.ofSeconds(10), Change::aboutSites);
     }
 
     Lookup lookup(ApiCaller caller, String siteId, String entry) {
@@ -46,12 +56,17 @@ final class ResponseCache {
             return new Lookup(null, null, false);
         }
         try {
-            payOwedEvictions();
+            if (payOwedEvictions()) {
+                changes.publish(Change.site(null)); // the other replicas may have read a generation since
+            }
             // Read with its TTL renewed: a generation may only lapse after a day nobody read or wrote it,
             // long after every entry of it expired, so a restarted count can never meet an old entry.
-            String generation = redis.opsForValue().getAndExpire(generationKey(counterOf(siteId)), GENERATION_TTL);
+            String generation = generations.get(counterOf(siteId), counter -> {
+                String stored = redis.opsForValue().getAndExpire(generationKey(counter), GENERATION_TTL);
+                return stored == null ? "0" : stored;
+            });
             String key = RedisKeys.apiCache(namespace + "response:" + counterOf(siteId) + ":g"
-                    + (generation == null ? "0" : generation) + ":" + scope(caller) + ":"
+                    + generation + ":" + scope(caller) + ":"
                     + SecretHashing.sha256Hex(entry).substring(0, 32));
             return new Lookup(key, redis.opsForValue().get(key), true);
         } catch (RuntimeException e) {
@@ -80,9 +95,13 @@ final class ResponseCache {
             // Redis is away: the eviction stays owed, and this replica reads no entry before it is paid.
             backOff(e);
         }
+        // After the increment: a replica that forgets its generations now reads the new one.
+        changes.publish(Change.site(siteId));
     }
 
-    private void payOwedEvictions() {
+    /** Whether any was owed (and is now paid). */
+    private boolean payOwedEvictions() {
+        boolean paid = false;
         for (String counter : List.copyOf(owed)) {
             // Taken off first: a write that adds it again meanwhile is then paid by its own increment.
             if (!owed.remove(counter)) {
@@ -96,7 +115,9 @@ final class ResponseCache {
                 owed.add(counter);
                 throw e;
             }
+            paid = true;
         }
+        return paid;
     }
 
     private String generationKey(String counter) {

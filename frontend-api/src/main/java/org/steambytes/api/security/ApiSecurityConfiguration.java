@@ -5,6 +5,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.steambytes.api.ApiProperties;
@@ -33,6 +34,16 @@ class ApiSecurityConfiguration {
     @Bean
     ProblemSecurityHandlers problemSecurityHandlers(ProblemJsonWriter writer) {
         return new ProblemSecurityHandlers(writer, "ApiKey header=\"" + ApiKeyAuthenticationFilter.HEADER + "\", Bearer");
+    }
+
+    /**
+     * No observation decorator around every security filter. The observations themselves are off already
+     * ({@code management.observations.enable.spring.security: false}); this also drops the wrapping, which
+     * the read path's profile showed on every request (docs/PERFORMANCE.md "Read path").
+     */
+    @Bean
+    SecurityObservationSettings noSecurityFilterObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** Only inside the security chain (placed below), not as a plain servlet filter. */

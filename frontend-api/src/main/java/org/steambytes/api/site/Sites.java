@@ -1,6 +1,7 @@
 package org.steambytes.api.site;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.function.Function;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
@@ -12,6 +13,9 @@ import org.steambytes.api.audit.AuditAction;
 import org.steambytes.api.audit.AuditLog;
 import org.steambytes.api.audit.AuditedResource;
 import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.change.Change;
+import org.steambytes.api.change.ChangeBus;
+import org.steambytes.api.change.LocalCache;
 import org.steambytes.common.problem.ProblemException;
 
 /**
@@ -25,12 +29,15 @@ public class Sites {
     private final JdbcTemplate jdbc;
     private final Clock clock;
     private final AuditLog audit;
+    /** Which sites exist, as this replica remembers it (forgotten on every replica at any site change). */
+    private final LocalCache<String, Boolean> existing;
 
-    Sites(SiteRepository sites, JdbcTemplate jdbc, Clock clock, AuditLog audit) {
+    Sites(SiteRepository sites, JdbcTemplate jdbc, Clock clock, AuditLog audit, ChangeBus changes) {
         this.sites = sites;
         this.jdbc = jdbc;
         this.clock = clock;
         this.audit = audit;
+        this.existing = changes.cache(Duration.ofSeconds(10), Change::aboutSites);
     }
 
     @Transactional(readOnly = true)
@@ -46,7 +53,7 @@ public class Sites {
 
     /** Fails with 404 unless the site exists and the caller may see it. */
     public void requireVisible(ApiCaller caller, String siteId) {
-        if (!caller.canSee(siteId) || !sites.existsById(siteId)) {
+        if (!caller.canSee(siteId) || !existing.get(siteId, sites::existsById)) {
             throw notFound(siteId);
         }
     }

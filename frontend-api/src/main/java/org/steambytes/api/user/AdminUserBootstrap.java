@@ -22,8 +22,11 @@ class AdminUserBootstrap implements ApplicationRunner {
     private final PasswordEncoder passwords;
     private final ApiProperties properties;
     private final Clock clock;
+    private final org.springframework.context.ApplicationEventPublisher events;
 
-    AdminUserBootstrap(UserRepository users, PasswordEncoder passwords, ApiProperties properties, Clock clock) {
+    AdminUserBootstrap(UserRepository users, PasswordEncoder passwords, ApiProperties properties, Clock clock,
+            org.springframework.context.ApplicationEventPublisher events) {
+        this.events = events;
         this.users = users;
         this.passwords = passwords;
         this.properties = properties;
@@ -45,6 +48,7 @@ class AdminUserBootstrap implements ApplicationRunner {
         admin.update("admin", true, Set.of(), clock.instant());
         admin.changePassword(passwords.encode(password), clock.instant());
         users.save(admin);
+        events.publishEvent(org.steambytes.api.change.Change.callers());
         log.info("Web user '{}' has the password given by STEAMBYTES_ADMIN_PASSWORD", ADMIN);
     }
 }

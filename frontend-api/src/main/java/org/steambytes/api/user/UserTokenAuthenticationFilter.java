@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.sql.Array;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
@@ -21,6 +22,9 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.caller.ApiRole;
+import org.steambytes.api.change.Change;
+import org.steambytes.api.change.ChangeBus;
+import org.steambytes.api.change.LocalCache;
 import org.steambytes.common.security.BearerToken;
 import org.steambytes.common.security.ProblemSecurityHandlers;
 import org.steambytes.common.security.UserTokens;
@@ -30,6 +34,9 @@ import org.steambytes.common.security.UserTokens;
  * {@link UserTokens}, signed by frontend-web, naming only the user). The token proves who the user is;
  * what they may do is read from PostgreSQL on every request ({@code users}, {@code user_site_access}),
  * so a disabled or deleted user is refused (401) and a changed role or scope applies at the next request.
+ * A user found is kept in memory for up to 10 s and forgotten on every replica when any user
+ * changes through this API ({@link Change#callers()}); while the changes channel is not known to work,
+ * every request reads PostgreSQL.
  * The role maps viewer → reader, operator → operator, admin → admin, and the request then carries an
  * {@link ApiCaller} scoped exactly like an API key with that role and sites. A token that is forged,
  * expired or not a user token at all (the internal token, a gateway token) is a 401 problem; so is a
@@ -45,11 +52,14 @@ public final class UserTokenAuthenticationFilter extends OncePerRequestFilter {
     private final UserTokens tokens;
     private final JdbcTemplate jdbc;
     private final ProblemSecurityHandlers problems;
+    private final LocalCache<String, ApiCaller> known;
 
-    UserTokenAuthenticationFilter(UserTokens tokens, JdbcTemplate jdbc, ProblemSecurityHandlers problems) {
+    UserTokenAuthenticationFilter(UserTokens tokens, JdbcTemplate jdbc, ProblemSecurityHandlers problems,
+            ChangeBus changes) {
         this.tokens = tokens;
         this.jdbc = jdbc;
         this.problems = problems;
+        this.known = changes.cache(Duration.ofSeconds(10), Change::aboutCallers);
     }
 
     @Override
@@ -74,7 +84,8 @@ public final class UserTokenAuthenticationFilter extends OncePerRequestFilter {
             refuse(request, response, "Invalid or expired user token.");
             return;
         }
-        Optional<ApiCaller> caller = resolve(verified.get().username());
+        Optional<ApiCaller> caller = Optional.ofNullable(known.get(verified.get().username(),
+                username -> resolve(username).orElse(null)));
         if (caller.isEmpty()) {
             refuse(request, response, "Unknown or disabled user.");
             return;

@@ -3,6 +3,7 @@ package org.steambytes.api.user;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.List;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
@@ -12,6 +13,7 @@ import org.steambytes.api.audit.AuditLog;
 import org.steambytes.api.audit.AuditedResource;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.caller.SiteScope;
+import org.steambytes.api.change.Change;
 import org.steambytes.common.problem.ProblemException;
 
 /**
@@ -29,12 +31,14 @@ public class Users {
     private final PasswordEncoder passwords;
     private final Clock clock;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
 
-    Users(UserRepository users, PasswordEncoder passwords, Clock clock, AuditLog audit) {
+    Users(UserRepository users, PasswordEncoder passwords, Clock clock, AuditLog audit, ApplicationEventPublisher events) {
         this.users = users;
         this.passwords = passwords;
         this.clock = clock;
         this.audit = audit;
+        this.events = events;
     }
 
     /** Role, site scope and (on create, or to change it) the password. */
@@ -77,6 +81,7 @@ public class Users {
         UserView after = user.view();
         audit.record(caller, AuditAction.UPDATE, AuditedResource.USER, username, null, before,
                 audit.with(after, "password_changed", change.password() != null));
+        events.publishEvent(Change.callers()); // role, scope or password: every replica reads the user afresh
         return after;
     }
 
@@ -85,6 +90,7 @@ public class Users {
         DashboardUser user = visible(caller, username);
         audit.record(caller, AuditAction.DELETE, AuditedResource.USER, username, null, user.view(), null);
         users.delete(user);
+        events.publishEvent(Change.callers());
     }
 
     private void apply(ApiCaller caller, DashboardUser user, UserChange change) {

@@ -92,6 +92,7 @@ class LiveStreamTests extends DashboardTest {
         assertThat(taken.text()).doesNotContain("event:revoked");
 
         Fixtures.execute("DELETE FROM user_site_access WHERE username = '" + user + "' AND site_id = '" + site.siteId() + "'");
+        DashboardUsersFixture.announceCallersChanged(); // by hand in PostgreSQL: frontend-api is told, as docs/OPERATIONS.md asks
         housekeeping.recheck();
 
         await().atMost(Duration.ofSeconds(10)).until(() -> taken.ended().isDone());

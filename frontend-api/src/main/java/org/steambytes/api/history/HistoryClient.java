@@ -49,19 +49,35 @@ class HistoryClient {
     }
 
     History read(HistoryQuery query) {
+        byte[] body = readJson(query);
         try {
-            String body = http.get().uri(uri -> uri.path("/internal/v1/history")
+            return json.readValue(body, History.class);
+        } catch (JacksonException e) {
+            throw unavailable(query, e);
+        }
+    }
+
+    /**
+     * ai-processor's answer as it came, a {@link History} in the services' JSON: what the API answers too, so
+     * it is passed on without being read into objects and written again.
+     */
+    byte[] readJson(HistoryQuery query) {
+        try {
+            byte[] body = http.get().uri(uri -> uri.path("/internal/v1/history")
                             .queryParam("site_id", "{site}").queryParam("sensor_id", "{sensor}")
                             .queryParam("from", query.from()).queryParam("to", query.to())
                             .queryParam("interval", query.interval().text())
                             .queryParam("aggregate", query.aggregate().wireName())
                             .queryParam("tz", "{tz}")
                             .build(query.siteId(), query.sensorId(), query.timezone()))
-                    .retrieve().body(String.class);
-            return json.readValue(body, History.class);
+                    .retrieve().body(byte[].class);
+            if (body == null || body.length == 0 || body[0] != '{') {
+                throw unavailable(query, new IllegalStateException("not a JSON object"));
+            }
+            return body;
         } catch (HttpClientErrorException.UnprocessableContent e) {
             throw refusedByAiProcessor(query, e);
-        } catch (RestClientException | JacksonException e) {
+        } catch (RestClientException e) {
             throw unavailable(query, e);
         }
     }

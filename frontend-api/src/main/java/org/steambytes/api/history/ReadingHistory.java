@@ -29,10 +29,11 @@ public class ReadingHistory {
         this.clock = clock;
     }
 
-    public History read(ApiCaller caller, String siteId, String sensorId, HistoryQuery.Parameters parameters) {
+    /** The history as JSON ({@link History}), passed on as ai-processor wrote it. */
+    public byte[] readJson(ApiCaller caller, String siteId, String sensorId, HistoryQuery.Parameters parameters) {
         String timezone = sites.timezone(caller, siteId);
         sensors.one(caller, siteId, sensorId); // 404 for a sensor the site does not have
         HistoryQuery query = HistoryQuery.parse(siteId, sensorId, parameters, ZoneId.of(timezone), clock);
-        return client.read(query);
+        return client.readJson(query);
     }
 }

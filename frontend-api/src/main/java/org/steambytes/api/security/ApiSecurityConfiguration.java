@@ -1,7 +1,5 @@
 package org.steambytes.api.security;
 
-import jakarta.servlet.DispatcherType;
-import org.springframework.boot.security.autoconfigure.web.servlet.SecurityFilterProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,7 +8,6 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
-import org.springframework.web.filter.ServletRequestPathFilter;
 import org.steambytes.api.ApiProperties;
 import org.steambytes.api.apikey.ApiKeyAuthenticationFilter;
 import org.steambytes.api.cache.ResponseCacheFilter;
@@ -47,22 +44,6 @@ class ApiSecurityConfiguration {
     @Bean
     SecurityObservationSettings noSecurityFilterObservations() {
         return SecurityObservationSettings.noObservations();
-    }
-
-    /**
-     * The request's path parsed once, just before the security chain, and kept for it (Spring's own
-     * {@link ServletRequestPathFilter}). Without it each of the authorization rules' path matchers parses the
-     * path anew and throws it away: a {@code GET} under {@code /api/v1} passes about 17 patterns before it
-     * reaches its rule (docs/PERFORMANCE.md "Read path"). The rules and what they decide are unchanged; only
-     * the first dispatch of a request gets it (an error dispatch parses as before).
-     */
-    @Bean
-    FilterRegistrationBean<ServletRequestPathFilter> requestPathParsedOnce() {
-        FilterRegistrationBean<ServletRequestPathFilter> registration =
-                new FilterRegistrationBean<>(new ServletRequestPathFilter());
-        registration.setOrder(SecurityFilterProperties.DEFAULT_FILTER_ORDER - 1);
-        registration.setDispatcherTypes(DispatcherType.REQUEST);
-        return registration;
     }
 
     /** Only inside the security chain (placed below), not as a plain servlet filter. */

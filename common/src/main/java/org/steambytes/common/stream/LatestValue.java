@@ -4,7 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 import org.steambytes.common.reading.Reading;
 import tools.jackson.core.JacksonException;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -36,17 +37,46 @@ public record LatestValue(double value, String unit, long tsMs, String sensorTyp
         return json.append('}').toString();
     }
 
-    /** The value a stored JSON holds; empty when it is not readable (no numeric value or ts_ms). */
+    /**
+     * The value a stored JSON holds; empty when it is not readable (no numeric value or integral ts_ms, or
+     * not one JSON object). Read token by token, without a tree: frontend-api parses one per sensor on every
+     * latest request.
+     */
     public static Optional<LatestValue> parse(String stored) {
-        try {
-            JsonNode latest = JSON.readTree(stored);
-            if (latest.path("ts_ms").isIntegralNumber() && latest.path("value").isNumber()) {
-                return Optional.of(new LatestValue(latest.path("value").asDouble(), latest.path("unit").asString(""),
-                        latest.path("ts_ms").asLong(), latest.path("sensor_type").asString("")));
+        try (JsonParser json = JSON.createParser(stored)) {
+            if (json.nextToken() != JsonToken.START_OBJECT) {
+                return Optional.empty();
             }
+            Double value = null;
+            Long tsMs = null;
+            String unit = "";
+            String sensorType = "";
+            for (JsonToken token = json.nextToken(); token == JsonToken.PROPERTY_NAME; token = json.nextToken()) {
+                String name = json.currentName();
+                JsonToken next = json.nextToken();
+                switch (name) {
+                    case "value" -> value = next.isNumeric() ? json.getDoubleValue() : null;
+                    case "ts_ms" -> tsMs = next == JsonToken.VALUE_NUMBER_INT ? json.getLongValue() : null;
+                    case "unit" -> unit = text(json, next);
+                    case "sensor_type" -> sensorType = text(json, next);
+                    default -> json.skipChildren();
+                }
+            }
+            if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null || value == null || tsMs == null) {
+                return Optional.empty();
+            }
+            return Optional.of(new LatestValue(value, unit, tsMs, sensorType));
         } catch (JacksonException e) {
-            // not JSON: unreadable like any other shape
+            return Optional.empty(); // not JSON: unreadable like any other shape
         }
-        return Optional.empty();
+    }
+
+    /** A scalar's text (a number or boolean too), "" for null; an object or array is skipped and reads as "". */
+    private static String text(JsonParser json, JsonToken token) {
+        if (token.isScalarValue() && token != JsonToken.VALUE_NULL) {
+            return json.getString();
+        }
+        json.skipChildren();
+        return "";
     }
 }

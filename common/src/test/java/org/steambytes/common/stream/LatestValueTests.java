@@ -26,5 +26,14 @@ class LatestValueTests {
         assertThat(LatestValue.parse("{\"value\": \"10.4\", \"ts_ms\": 1}")).isEmpty();
         assertThat(LatestValue.parse("{\"value\": 10.4, \"ts_ms\": 1.5}")).isEmpty();
         assertThat(LatestValue.parse("not json")).isEmpty();
+        assertThat(LatestValue.parse("{\"ts_ms\": 1}")).isEmpty();
+        assertThat(LatestValue.parse("{\"value\": 10.4}")).isEmpty();
+        assertThat(LatestValue.parse("[1, 2]")).isEmpty();
+        assertThat(LatestValue.parse("{\"value\": 10.4, \"ts_ms\": 1")).isEmpty();
+        assertThat(LatestValue.parse("{\"value\": 10.4, \"ts_ms\": 1} {}")).isEmpty();
+        // Fields it does not know, nested or not, are passed over; the last of a repeated field counts.
+        assertThat(LatestValue.parse("{\"extra\": {\"value\": 1, \"ts_ms\": [2]}, \"value\": 3, \"ts_ms\": 9, "
+                + "\"value\": 4.5, \"unit\": null, \"ts\": \"x\", \"sensor_type\": \"fuel_flow\"}"))
+                .contains(new LatestValue(4.5, "", 9, "fuel_flow"));
     }
 }

@@ -86,11 +86,13 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
     /**
      * Never the live values, the growing ingestion log, nor what another service writes (analytics: read
      * fresh from ai-processor's own cache key; its settings, anomalies and efficiency series: ai-processor's
-     * rows, which change without a write through this API). Nor a CSV export: it streams, and recording it
-     * would hold the whole file in memory.
+     * rows, which change without a write through this API; a sensor's readings history: iot-ingestion's
+     * readings, whose closed buckets ai-processor caches itself — not even looked up, which would cost a
+     * Redis read and a copy of the body per request). Nor a CSV export: it streams, and recording it would
+     * hold the whole file in memory.
      */
     static boolean cacheable(String path) {
-        return !path.endsWith(".csv") && !path.endsWith("/latest") && !path.endsWith("/ingestion-logs") && !path.endsWith("/analytics")
+        return !path.endsWith(".csv") && !path.endsWith("/latest") && !path.endsWith("/readings") && !path.endsWith("/ingestion-logs") && !path.endsWith("/analytics")
                 && !path.endsWith("/analytics-config") && !path.endsWith("/anomalies") && !path.endsWith("/efficiency");
     }
 

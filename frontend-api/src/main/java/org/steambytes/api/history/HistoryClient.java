@@ -6,6 +6,7 @@ import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.client.SimpleClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
@@ -15,12 +16,17 @@ import org.steambytes.common.history.History;
 import org.steambytes.common.history.HistoryQuery;
 import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
-import org.steambytes.common.security.InternalRestClients;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-/** ai-processor's internal history API ({@code AI_PROCESSOR_URL}, Bearer {@code STEAMBYTES_INTERNAL_TOKEN}). */
+/**
+ * ai-processor's internal history API ({@code AI_PROCESSOR_URL}, Bearer {@code STEAMBYTES_INTERNAL_TOKEN}).
+ * Asked through the JDK's {@code HttpURLConnection} (its keep-alive connections reused), not the JDK
+ * {@code HttpClient} the other internal clients use: one history request per chart makes this the read
+ * path's busiest client, and the asynchronous client's hand-offs between threads cost more CPU per request
+ * (docs/PERFORMANCE.md "Read path").
+ */
 @Component
 class HistoryClient {
 
@@ -32,23 +38,46 @@ class HistoryClient {
     /** {@code json} is the application's mapper: the history arrives in the services' snake_case. */
     HistoryClient(ApiProperties properties, JsonMapper json) {
         this.json = json;
-        this.http = InternalRestClients.to(properties.aiProcessorUrl(), properties.internal(), Duration.ofSeconds(30));
+        SimpleClientHttpRequestFactory requests = new SimpleClientHttpRequestFactory();
+        requests.setConnectTimeout(Duration.ofSeconds(2));
+        requests.setReadTimeout(Duration.ofSeconds(30));
+        this.http = RestClient.builder()
+                .baseUrl(properties.aiProcessorUrl().toString())
+                .requestFactory(requests)
+                .defaultHeader("Authorization", "Bearer " + properties.internal().token())
+                .build();
     }
 
     History read(HistoryQuery query) {
+        byte[] body = readJson(query);
         try {
-            String body = http.get().uri(uri -> uri.path("/internal/v1/history")
+            return json.readValue(body, History.class);
+        } catch (JacksonException e) {
+            throw unavailable(query, e);
+        }
+    }
+
+    /**
+     * ai-processor's answer as it came, a {@link History} in the services' JSON: what the API answers too, so
+     * it is passed on without being read into objects and written again.
+     */
+    byte[] readJson(HistoryQuery query) {
+        try {
+            byte[] body = http.get().uri(uri -> uri.path("/internal/v1/history")
                             .queryParam("site_id", "{site}").queryParam("sensor_id", "{sensor}")
                             .queryParam("from", query.from()).queryParam("to", query.to())
                             .queryParam("interval", query.interval().text())
                             .queryParam("aggregate", query.aggregate().wireName())
                             .queryParam("tz", "{tz}")
                             .build(query.siteId(), query.sensorId(), query.timezone()))
-                    .retrieve().body(String.class);
-            return json.readValue(body, History.class);
+                    .retrieve().body(byte[].class);
+            if (body == null || body.length == 0 || body[0] != '{') {
+                throw unavailable(query, new IllegalStateException("not a JSON object"));
+            }
+            return body;
         } catch (HttpClientErrorException.UnprocessableContent e) {
             throw refusedByAiProcessor(query, e);
-        } catch (RestClientException | JacksonException e) {
+        } catch (RestClientException e) {
             throw unavailable(query, e);
         }
     }

@@ -87,7 +87,11 @@ public class Sensors {
     }
 
     private Sensor find(String siteId, String sensorId) {
-        return sensors.findBySiteIdAndSensorId(siteId, sensorId).orElseThrow(() -> ProblemException.of(
-                HttpStatus.NOT_FOUND, "sensor_not_found", "Site '" + siteId + "' has no sensor '" + sensorId + "'."));
+        return sensors.findBySiteIdAndSensorId(siteId, sensorId).orElseThrow(() -> notFound(siteId, sensorId));
+    }
+
+    static ProblemException notFound(String siteId, String sensorId) {
+        return ProblemException.of(HttpStatus.NOT_FOUND, "sensor_not_found",
+                "Site '" + siteId + "' has no sensor '" + sensorId + "'.");
     }
 }

@@ -32,4 +32,10 @@ public class SiteSensors {
         sites.requireVisible(caller, siteId);
         return bySite.get(siteId, site -> sensors.findBySiteIdOrderBySensorId(site).stream().map(Sensor::view).toList());
     }
+
+    /** One sensor of the site, from the same memory; 404 for a site as in {@link #of}, and for a sensor it does not have. */
+    public SensorView one(ApiCaller caller, String siteId, String sensorId) {
+        return of(caller, siteId).stream().filter(sensor -> sensor.sensorId().equals(sensorId)).findFirst()
+                .orElseThrow(() -> Sensors.notFound(siteId, sensorId));
+    }
 }

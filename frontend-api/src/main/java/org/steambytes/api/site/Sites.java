@@ -31,6 +31,8 @@ public class Sites {
     private final AuditLog audit;
     /** Which sites exist, as this replica remembers it (forgotten on every replica at any site change). */
     private final LocalCache<String, Boolean> existing;
+    /** Each site's time zone, remembered the same way (the history path needs it on every request). */
+    private final LocalCache<String, String> timezones;
 
     Sites(SiteRepository sites, JdbcTemplate jdbc, Clock clock, AuditLog audit, ChangeBus changes) {
         this.sites = sites;
@@ -38,6 +40,7 @@ public class Sites {
         this.clock = clock;
         this.audit = audit;
         this.existing = changes.cache(Duration.ofSeconds(10), Change::aboutSites);
+        this.timezones = changes.cache(Duration.ofSeconds(10), Change::aboutSites);
     }
 
     @Transactional(readOnly = true)
@@ -56,6 +59,20 @@ public class Sites {
         if (!caller.canSee(siteId) || !existing.get(siteId, sites::existsById)) {
             throw notFound(siteId);
         }
+    }
+
+    /**
+     * The site's time zone, from this replica's memory when it can (like {@link #requireVisible}); 404 unless
+     * the site exists and the caller may see it.
+     */
+    public String timezone(ApiCaller caller, String siteId) {
+        String timezone = caller.canSee(siteId)
+                ? timezones.get(siteId, site -> sites.findById(site).map(found -> found.view().timezone()).orElse(null))
+                : null;
+        if (timezone == null) {
+            throw notFound(siteId);
+        }
+        return timezone;
     }
 
     @Transactional

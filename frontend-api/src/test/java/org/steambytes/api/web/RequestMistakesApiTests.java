@@ -9,7 +9,15 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.core.MethodParameter;
+import org.springframework.data.domain.Pageable;
+import org.springframework.data.domain.Sort;
 import org.springframework.data.redis.core.StringRedisTemplate;
+import org.springframework.data.web.PageableDefault;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.web.context.request.ServletWebRequest;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.steambytes.common.redis.RedisKeys;
@@ -26,6 +34,40 @@ import tools.jackson.databind.JsonNode;
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 class RequestMistakesApiTests {
+
+    @Autowired
+    RequestMappingHandlerAdapter handlerAdapter;
+
+    /** A controller-like method, only for its parameter's annotations. */
+    @SuppressWarnings("unused")
+    private static void listing(@PageableDefault(size = 7, sort = "createdAt", direction = Sort.Direction.DESC) Pageable pageable) {
+    }
+
+    @Test
+    void aPageableIsResolvedByTheResolverThatRemembersItsAnnotationsWithTheirDefaultsIntact() throws Exception {
+        MethodParameter pageable = new MethodParameter(
+                RequestMistakesApiTests.class.getDeclaredMethod("listing", Pageable.class), 0);
+        HandlerMethodArgumentResolver first = handlerAdapter.getArgumentResolvers().stream()
+                .filter(resolver -> resolver.supportsParameter(pageable)).findFirst().orElseThrow();
+        assertThat(first).isInstanceOf(PageableResolvers.RememberingPageableResolver.class);
+
+        for (int round = 0; round < 2; round++) { // the second from memory
+            Pageable resolved = (Pageable) first.resolveArgument(pageable, null,
+                    new ServletWebRequest(
+                            new MockHttpServletRequest("GET", "/x")), null);
+            assertThat(resolved.getPageSize()).isEqualTo(7);
+            assertThat(resolved.getSort()).isEqualTo(Sort.by(Sort.Direction.DESC, "createdAt"));
+        }
+        MockHttpServletRequest asked = new MockHttpServletRequest("GET", "/x");
+        asked.addParameter("page", "3");
+        asked.addParameter("size", "5");
+        asked.addParameter("sort", "name,asc");
+        Pageable resolved = (Pageable) first.resolveArgument(pageable, null,
+                new ServletWebRequest(asked), null);
+        assertThat(resolved.getPageNumber()).isEqualTo(3);
+        assertThat(resolved.getPageSize()).isEqualTo(5);
+        assertThat(resolved.getSort()).isEqualTo(Sort.by(Sort.Direction.ASC, "name"));
+    }
 
     @DynamicPropertySource
     static void realStores(DynamicPropertyRegistry registry) {

@@ -27,6 +27,14 @@ final class Gateway {
         this.token = token;
     }
 
+    /**
+     * Writes InfluxDB line protocol as Telegraf's {@code outputs.influxdb} does ({@code POST /write?db=<site>},
+     * {@code Authorization: Token <gateway token>}, millisecond precision; docs/API.md "Line protocol").
+     */
+    ServiceClient.Answer writeLines(String lines) {
+        return ingestion.post("/write?db=" + siteId + "&precision=ms", "Token " + token, "text/plain; charset=utf-8", lines);
+    }
+
     /** Posts one batch and expects 202 with every reading accepted; answers the batch's id. */
     String post(List<Reading> readings) {
         ServiceClient.Answer answer = ingestion.post("/api/v1/readings", "Bearer " + token, "application/json",

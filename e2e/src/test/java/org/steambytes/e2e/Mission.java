@@ -23,6 +23,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.steambytes.testsupport.ServiceClient;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -79,6 +80,28 @@ final class Mission {
         theSiteSummarySaysAlerting(combustion);
         theOperatorFollowsTheLinkAndSeesTileAndAlert(mail, alertId, combustion);
         noSecondEmailArrives();
+        aTelegrafStyleWriterFeedsTheSiteInLineProtocol(gateway);
+    }
+
+    /**
+     * docs/API.md "Line protocol": the same gateway token writes InfluxDB line protocol; a malformed line
+     * refuses the whole batch with InfluxDB's error shape, a good batch is answered 204 once durable and its
+     * reading becomes the sensor's latest (the same value as before, so analytics and alerts see no change).
+     */
+    private void aTelegrafStyleWriterFeedsTheSiteInLineProtocol(Gateway gateway) {
+        Blame.on(IOT_INGESTION, "takes line protocol on /write (InfluxDB 1.x API, Token auth)", () -> {
+            long at = Instant.now().truncatedTo(ChronoUnit.SECONDS).toEpochMilli();
+            ServiceClient.Answer refused = gateway.writeLines("reading,sensor_id=" + OXYGEN + " value=3.0 " + at
+                    + "\nnot a line\n");
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body()).contains("\"error\"").contains("line 2");
+            ServiceClient.Answer written = gateway.writeLines("reading,sensor_id=" + OXYGEN + " value=3.0 " + at + "\n");
+            assertThat(written.status()).as(written.body()).isEqualTo(204);
+            await("the line's reading as the latest O2").atMost(Duration.ofSeconds(20)).untilAsserted(() -> {
+                JsonNode oxygen = bySensor(api.get("/sites/" + siteId + "/latest").path("readings")).get(OXYGEN);
+                assertThat(Instant.parse(oxygen.path("timestamp").asString()).toEpochMilli()).isEqualTo(at);
+            });
+        });
     }
 
     /** docs/API.md "Integrators": the bootstrap admin key (STEAMBYTES_ADMIN_API_KEY) creates everything. */

@@ -3,7 +3,6 @@ package org.steambytes.api.change;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.util.List;
@@ -11,8 +10,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
  * A TCP relay in front of the real Redis that a test can freeze (bytes are swallowed, connections stay
- * open: a network partition nobody notices) or cut (every connection closed, new ones refused) and
- * then resume, without touching the Redis everyone else uses.
+ * open: a network partition nobody notices) or cut (every connection closed, new ones closed as soon as
+ * they are accepted) and then resume, without touching the Redis everyone else uses.
+ *
+ * <p>The listening socket stays open for the relay's whole life: closing it and binding the same port
+ * again on resume failed now and then with "Address already in use" (a reconnecting client's ephemeral
+ * source port may be the very port nobody listens on while cut).
  */
 final class RedisProxy implements AutoCloseable {
 
@@ -20,15 +23,16 @@ final class RedisProxy implements AutoCloseable {
     private final int targetPort;
     private final int port;
     private final List<Socket> sockets = new CopyOnWriteArrayList<>();
-    private volatile ServerSocket server;
+    private final ServerSocket server;
     private volatile boolean frozen;
+    private volatile boolean cut;
 
     RedisProxy(String targetHost, int targetPort) throws IOException {
         this.targetHost = targetHost;
         this.targetPort = targetPort;
-        ServerSocket first = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
-        this.port = first.getLocalPort();
-        accept(first);
+        this.server = new ServerSocket(0, 50, java.net.InetAddress.getLoopbackAddress());
+        this.port = server.getLocalPort();
+        daemon(this::accept);
     }
 
     int port() {
@@ -39,39 +43,44 @@ final class RedisProxy implements AutoCloseable {
         frozen = true;
     }
 
-    /** Closes every connection and refuses new ones until {@link #resume()}. */
+    /** Closes every connection and closes new ones at once until {@link #resume()}. */
     void cut() throws IOException {
-        server.close();
+        cut = true;
+        closeConnections();
+    }
+
+    void resume() {
+        frozen = false;
+        cut = false;
+    }
+
+    private void closeConnections() throws IOException {
         for (Socket socket : sockets) {
             socket.close();
         }
         sockets.clear();
     }
 
-    void resume() throws IOException {
-        frozen = false;
-        ServerSocket again = new ServerSocket();
-        again.setReuseAddress(true);
-        again.bind(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), port));
-        accept(again);
-    }
-
-    private void accept(ServerSocket listening) {
-        server = listening;
-        daemon(() -> {
-            while (!listening.isClosed()) {
-                try {
-                    Socket client = listening.accept();
-                    Socket upstream = new Socket(targetHost, targetPort);
-                    sockets.add(client);
-                    sockets.add(upstream);
-                    pump(client, upstream);
-                    pump(upstream, client);
-                } catch (IOException e) {
+    private void accept() {
+        while (!server.isClosed()) {
+            try {
+                Socket client = server.accept();
+                if (cut) {
+                    client.close();
+                    continue;
+                }
+                sockets.add(client);
+                Socket upstream = new Socket(targetHost, targetPort);
+                sockets.add(upstream);
+                pump(client, upstream);
+                pump(upstream, client);
+            } catch (IOException e) {
+                if (server.isClosed()) {
                     return;
                 }
+                // Redis itself refused: the client's connection is closed when the test cuts or ends
             }
-        });
+        }
     }
 
     private void pump(Socket from, Socket to) {
@@ -105,6 +114,7 @@ final class RedisProxy implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        cut();
+        server.close();
+        closeConnections();
     }
 }

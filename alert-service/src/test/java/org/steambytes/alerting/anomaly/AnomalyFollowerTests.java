@@ -196,7 +196,9 @@ class AnomalyFollowerTests {
     @Test
     void anAnomalyAlertResolvesOnceItsClearTimePassesWithoutANewOne() {
         Site site = AlertingTestSupport.site();
-        UUID rule = anomalyRule(site, PRESSURE, "ewma", 3, "medium"); // resolves 3 s after the newest anomaly
+        UUID rule = anomalyRule(site, PRESSURE, "ewma", 6, "medium"); // resolves 6 s after the newest anomaly
+        // (6 s, not less: the follower has 4 s to take in the second anomaly before the first one's quiet
+        // time ends, enough on a loaded build host)
         Instant t0 = Instant.now().truncatedTo(ChronoUnit.MILLIS);
         stream(redis, anomaly(site, PRESSURE, "ewma", 12.8, 12.2, "EWMA above its limit", t0));
         await().atMost(WAIT).until(() -> alertsOf(rule) == 1);
@@ -206,12 +208,12 @@ class AnomalyFollowerTests {
         stream(redis, anomaly(site, PRESSURE, "ewma", 12.9, 12.2, "EWMA still above its limit", t2));
         stream(redis, anomaly(site, PRESSURE, "zscore", 13.0, 3.5, "another detector: not this rule's", t2.plusSeconds(2)));
         awaitFollowed(site, 3);
-        pauseUntil(t0.plusSeconds(4)); // the first anomaly's 3 s are over, the second's are not
+        pauseUntil(t0.plusMillis(6_500)); // the first anomaly's 6 s are over, the second's are not
         assertThat(stateOf(rule)).isEqualTo("open");
 
         await().atMost(WAIT).until(() -> "resolved".equals(stateOf(rule)));
         assertThat(Fixtures.count("SELECT count(*) FROM alerts WHERE rule_id = '" + rule + "' AND resolved_at = '"
-                + t2.plusSeconds(3) + "'::timestamptz")).as("resolved when the quiet time after the newest ended").isEqualTo(1);
+                + t2.plusSeconds(6) + "'::timestamptz")).as("resolved when the quiet time after the newest ended").isEqualTo(1);
         assertThat(Fixtures.count("SELECT count(*) FROM alerts WHERE rule_id = '" + rule + "'")).isEqualTo(1);
     }
 

@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -25,7 +26,11 @@ import org.steambytes.api.window.TimeWindow;
 import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 
-/** Alerts within the caller's scope, newest first; acknowledging and shelving go through alert-service, which owns them. */
+/**
+ * Alerts within the caller's scope, newest first; acknowledging and shelving go through alert-service, which owns them.
+ * A site's open or acknowledged alerts come from alert-service's document of them in Redis when it is there
+ * ({@link OpenAlerts}: one GET, filtered and paged here), everything else from PostgreSQL.
+ */
 @Service
 public class Alerts {
 
@@ -39,17 +44,23 @@ public class Alerts {
     static final int MAX_REASON = 500;
     /** alert-service's limit on {@code who} (its internal API), not the audit columns' (128 since V7). */
 
+    /** The states alert-service keeps in each site's open-alerts document. */
+    private static final Set<String> DOCUMENT_STATES = Set.of("open", "acknowledged");
+
     private final JdbcTemplate jdbc;
     private final Sites sites;
     private final AlertServiceClient alertService;
+    private final OpenAlerts openAlerts;
 
     private final Clock clock;
     private final AuditLog audit;
 
-    Alerts(JdbcTemplate jdbc, Sites sites, AlertServiceClient alertService, Clock clock, AuditLog audit) {
+    Alerts(JdbcTemplate jdbc, Sites sites, AlertServiceClient alertService, OpenAlerts openAlerts, Clock clock,
+            AuditLog audit) {
         this.jdbc = jdbc;
         this.sites = sites;
         this.alertService = alertService;
+        this.openAlerts = openAlerts;
         this.clock = clock;
         this.audit = audit;
     }
@@ -74,6 +85,12 @@ public class Alerts {
         List<Object> args = new ArrayList<>();
         if (siteId != null) {
             sites.requireVisible(caller, siteId);
+            if (state != null && DOCUMENT_STATES.contains(state)) {
+                Optional<List<AlertView>> open = openAlerts.of(siteId);
+                if (open.isPresent()) {
+                    return page(open.get(), state, wanted, pageable);
+                }
+            }
             where.append(" AND site_id = ?");
             args.add(siteId);
         } else if (!caller.allSites()) {
@@ -104,6 +121,18 @@ public class Alerts {
             total[0] = counted == null ? 0 : counted;
         }
         return new PageImpl<>(alerts, pageable, total[0]);
+    }
+
+    /**
+     * The PostgreSQL answer's page from the site's open-alerts document: the same order (the document's), the same
+     * filters, the same total.
+     */
+    private static Page<AlertView> page(List<AlertView> open, String state, List<String> severities, Pageable pageable) {
+        List<AlertView> matching = open.stream().filter(alert -> alert.state().equals(state))
+                .filter(alert -> severities.isEmpty() || severities.contains(alert.severity())).toList();
+        int from = (int) Math.min(pageable.getOffset(), matching.size());
+        int to = (int) Math.min((long) from + pageable.getPageSize(), matching.size());
+        return new PageImpl<>(matching.subList(from, to), pageable, matching.size());
     }
 
     public AlertView get(ApiCaller caller, UUID alertId) {

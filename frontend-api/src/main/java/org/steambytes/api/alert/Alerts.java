@@ -29,7 +29,7 @@ import org.steambytes.common.problem.ProblemException;
 /**
  * Alerts within the caller's scope, newest first; acknowledging and shelving go through alert-service, which owns them.
  * A site's open or acknowledged alerts come from alert-service's document of them in Redis when it is there
- * ({@link OpenAlerts}: one GET, filtered and paged here), everything else from PostgreSQL.
+ * ({@link OpenAlerts}: one GET, its alerts' bytes filtered and paged here), everything else from PostgreSQL.
  */
 @Service
 public class Alerts {
@@ -65,8 +65,15 @@ public class Alerts {
         this.audit = audit;
     }
 
+    /**
+     * An alerts list: the page read from PostgreSQL, or — a site's open or acknowledged alerts from alert-service's
+     * document of them — its JSON as {@code PagedModel<AlertView>} writes it. One of the two is null.
+     */
+    public record Listing(Page<AlertView> page, byte[] json) {
+    }
+
     /** {@code severities}: any of them (null or empty: all); an unknown one is a 422 naming {@code severity}. */
-    public Page<AlertView> list(ApiCaller caller, String siteId, String state, List<String> severities,
+    public Listing list(ApiCaller caller, String siteId, String state, List<String> severities,
             Pageable pageable) {
         if (state != null && !STATES.contains(state)) {
             throw ProblemException.of(HttpStatus.BAD_REQUEST, "invalid_parameter", "Unknown state '" + state + "'.")
@@ -86,9 +93,9 @@ public class Alerts {
         if (siteId != null) {
             sites.requireVisible(caller, siteId);
             if (state != null && DOCUMENT_STATES.contains(state)) {
-                Optional<List<AlertView>> open = openAlerts.of(siteId);
-                if (open.isPresent()) {
-                    return page(open.get(), state, wanted, pageable);
+                Optional<byte[]> fromDocument = openAlerts.page(siteId, state, wanted, pageable);
+                if (fromDocument.isPresent()) {
+                    return new Listing(null, fromDocument.get());
                 }
             }
             where.append(" AND site_id = ?");
@@ -120,19 +127,7 @@ public class Alerts {
             Long counted = jdbc.queryForObject("SELECT count(*) FROM alerts" + where, Long.class, args.toArray());
             total[0] = counted == null ? 0 : counted;
         }
-        return new PageImpl<>(alerts, pageable, total[0]);
-    }
-
-    /**
-     * The PostgreSQL answer's page from the site's open-alerts document: the same order (the document's), the same
-     * filters, the same total.
-     */
-    private static Page<AlertView> page(List<AlertView> open, String state, List<String> severities, Pageable pageable) {
-        List<AlertView> matching = open.stream().filter(alert -> alert.state().equals(state))
-                .filter(alert -> severities.isEmpty() || severities.contains(alert.severity())).toList();
-        int from = (int) Math.min(pageable.getOffset(), matching.size());
-        int to = (int) Math.min((long) from + pageable.getPageSize(), matching.size());
-        return new PageImpl<>(matching.subList(from, to), pageable, matching.size());
+        return new Listing(new PageImpl<>(alerts, pageable, total[0]), null);
     }
 
     public AlertView get(ApiCaller caller, UUID alertId) {

@@ -122,14 +122,14 @@ class OpenAlertsListTests {
         for (String query : queries) {
             Answer answer = client.send("GET", query, null, "X-API-Key", reader);
             assertThat(answer.status()).as(query + ": " + answer.body()).isEqualTo(200);
-            fromDocument.put(query, answer.body());
+            fromDocument.put(query, answer.contentType() + "\n" + answer.body());
         }
         assertThat(fromDocument.values()).as("some pages hold alerts").anyMatch(body -> body.contains("über"));
 
         redis.delete(key);
         for (String query : queries) {
-            assertThat(client.send("GET", query, null, "X-API-Key", reader).body()).as(query)
-                    .isEqualTo(fromDocument.get(query));
+            Answer answer = client.send("GET", query, null, "X-API-Key", reader);
+            assertThat(answer.contentType() + "\n" + answer.body()).as(query).isEqualTo(fromDocument.get(query));
         }
     }
 
@@ -160,6 +160,12 @@ class OpenAlertsListTests {
                     .as("no site: PostgreSQL").containsExactly(inPostgres.toString());
             assertThat(client.send("GET", "/api/v1/alerts?site_id=" + Fixtures.boilerHouse().siteId() + "&state=open", null,
                     "X-API-Key", reader).status()).as("scope first").isEqualTo(404);
+
+            redis.opsForValue().set(key, new OpenAlertsDocument(2, "another-site", List.of(new OpenAlert(onlyInDocument,
+                    "another-site", null, null, "site_lost", "open", "high", Instant.parse("2026-12-07T06:00:00Z"), null,
+                    null, "all sensors silent", null, null, null, null, null))).encode(json));
+            assertThat(ids(client.send("GET", open, null, "X-API-Key", reader))).as("another site's document: PostgreSQL")
+                    .containsExactly(inPostgres.toString());
 
             redis.opsForValue().set(key, "{\"version\":2,\"site_id\":\"" + site.siteId() + "\",\"alerts\":[{\"alert_id\":");
             assertThat(ids(client.send("GET", open, null, "X-API-Key", reader))).as("unreadable: PostgreSQL")

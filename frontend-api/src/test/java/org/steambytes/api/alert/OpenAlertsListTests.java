@@ -91,12 +91,21 @@ class OpenAlertsListTests {
         String[] states = {"open", "acknowledged", "resolved"};
         for (int i = 0; i < 36; i++) {
             // Every third pair shares its opened_at (the order then goes by alert_id), some values are awkward doubles.
+            // Each alert has a rule of its own (alert-service's silence watch resolves rule-less ones), but the first:
+            // a site-lost alert without sensor or rule.
             String openedAt = "timestamptz '2026-12-01 10:00:00.123456+00' + interval '" + (i / 3 * 3) + " minutes'";
             String state = states[i % 3 == 2 && i % 2 == 0 ? 2 : i % 2];
-            Fixtures.execute("INSERT INTO alerts (alert_id, site_id, sensor_id, kind, state, severity, value, limit_value,"
-                    + " message, opened_at, acknowledged_at, acknowledged_by, resolved_at, shelved_until, shelve_reason)"
-                    + " VALUES ('" + UUID.randomUUID() + "', '" + site.siteId() + "', " + (i % 4 == 0 ? "NULL" : "'b1-steam-pressure'")
-                    + ", 'threshold', '" + state + "', '" + severities[i % 4] + "', " + (i % 5 == 0 ? "NULL" : (0.1 * i + 0.2) + "::float8")
+            String ruleId = i == 0 ? null : UUID.randomUUID().toString();
+            if (ruleId != null) {
+                Fixtures.execute("INSERT INTO alert_rules (rule_id, site_id, sensor_id, kind, operator, limit_value, deadband,"
+                        + " delay_s, severity) VALUES ('" + ruleId + "', '" + site.siteId() + "', 'b1-steam-pressure',"
+                        + " 'threshold', 'above', 12.0, 0.2, 0, '" + severities[i % 4] + "')");
+            }
+            Fixtures.execute("INSERT INTO alerts (alert_id, site_id, sensor_id, rule_id, kind, state, severity, value,"
+                    + " limit_value, message, opened_at, acknowledged_at, acknowledged_by, resolved_at, shelved_until,"
+                    + " shelve_reason) VALUES ('" + UUID.randomUUID() + "', '" + site.siteId() + "', "
+                    + (ruleId == null ? "NULL, NULL, 'site_lost'" : "'b1-steam-pressure', '" + ruleId + "', 'threshold'")
+                    + ", '" + state + "', '" + severities[i % 4] + "', " + (i % 5 == 0 ? "NULL" : (0.1 * i + 0.2) + "::float8")
                     + ", " + (i % 5 == 0 ? "NULL" : "12.0") + ", 'steam pressure \"" + i + "\" über ' || chr(10) || 'Grenze', "
                     + openedAt + ", " + (state.equals("acknowledged") ? openedAt + " + interval '1.5 seconds'" : "NULL") + ", "
                     + (state.equals("acknowledged") ? "'user:anna'" : "NULL") + ", "

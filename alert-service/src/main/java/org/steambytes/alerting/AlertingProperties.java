@@ -25,7 +25,20 @@ public record AlertingProperties(
         @NotNull URI dashboardUrl,
         @Valid @NotNull @DefaultValue Stream stream,
         @Valid @NotNull @DefaultValue Notification notification,
-        @Valid @NotNull @DefaultValue Analytics analytics) {
+        @Valid @NotNull @DefaultValue Analytics analytics,
+        @Valid @NotNull @DefaultValue OpenAlerts openAlerts) {
+
+    /**
+     * The sites' open-alerts documents in Redis ({@code alert_service:open-alerts:{<site_id>}}, docs/ARCHITECTURE.md
+     * §2): besides after every change, every site with non-resolved alerts is rewritten every {@code refreshEvery}
+     * (one replica at a time, the first round 5 s after start-up; 0: never — frontend-api's tests), so a document
+     * outlives its 300-s TTL and one lost with Redis comes back; a document Redis refused is written again every
+     * {@code retryEvery}.
+     */
+    public record OpenAlerts(
+            @NotNull @DefaultValue("1m") Duration refreshEvery,
+            @NotNull @DefaultValue("1s") Duration retryEvery) {
+    }
 
     /**
      * The readings stream ({@code enabled=false}: this replica only sends e-mails and reminders): consumer

@@ -46,8 +46,17 @@ public final class InProcessServices {
                     "steambytes.stream.enabled", "false",
                     "steambytes.analytics.enabled", "false",
                     "spring.mail.host", "127.0.0.1",
-                    "steambytes.notification.poll", "1h"));
+                    "steambytes.notification.poll", "1h",
+                    // Only changes write a site's open-alerts document here: the tests that edit alerts by hand
+                    // read PostgreSQL (no document) and must not meet a refreshed one.
+                    "steambytes.open-alerts.refresh-every", "0s"));
         }
         return "http://127.0.0.1:" + InProcessService.port(alertService);
+    }
+
+    /** The running alert-service (started on first use), for a test that opens or resolves alerts through its lifecycle. */
+    public static synchronized ConfigurableApplicationContext alertService() {
+        alertServiceUrl();
+        return alertService;
     }
 }

@@ -41,7 +41,10 @@ public final class InProcessFrontendApi {
                     "steambytes.stream.silence-check", "1h",
                     "steambytes.analytics.enabled", "false",
                     "spring.mail.host", "127.0.0.1",
-                    "steambytes.notification.poll", "1h"));
+                    "steambytes.notification.poll", "1h",
+                    // Only its own changes write a site's open-alerts document (which frontend-api's alerts list
+                    // reads): the alerts the tests insert and change by hand are read from PostgreSQL.
+                    "steambytes.open-alerts.refresh-every", "0s"));
             Map<String, String> settings = new LinkedHashMap<>();
             settings.put("steambytes.internal.token", INTERNAL_TOKEN);
             settings.put("steambytes.ai-processor-url", "http://127.0.0.1:" + InProcessService.port(aiProcessor));
@@ -52,5 +55,11 @@ public final class InProcessFrontendApi {
             api = InProcessService.start(ApiApplication.class, "frontend-api", settings);
         }
         return "http://127.0.0.1:" + InProcessService.port(api);
+    }
+
+    /** The running alert-service (started with frontend-api), for a test that changes an alert through its lifecycle. */
+    public static synchronized ConfigurableApplicationContext alertService() {
+        url();
+        return alertService;
     }
 }

@@ -20,7 +20,8 @@ import org.steambytes.common.problem.ProblemException;
  * reading, two replicas — changes nothing the second time; each real transition records an
  * {@code alert_events} row with the value and time that caused it and publishes
  * {@link AlertTransitioned} in the same transaction (the e-mail outbox handles it there, so the
- * transition and its e-mail commit together). This package alone writes the {@code alerts} table.
+ * transition and its e-mail commit together) and raises the site's version ({@link SiteVersions}) before
+ * the commit. This package alone writes the {@code alerts} table.
  */
 @Component
 public class AlertLifecycle {
@@ -33,12 +34,14 @@ public class AlertLifecycle {
     private final JdbcClient jdbc;
     private final Alerts alerts;
     private final ApplicationEventPublisher events;
+    private final SiteVersions versions;
     private final Clock clock;
 
-    AlertLifecycle(JdbcClient jdbc, Alerts alerts, ApplicationEventPublisher events, Clock clock) {
+    AlertLifecycle(JdbcClient jdbc, Alerts alerts, ApplicationEventPublisher events, SiteVersions versions, Clock clock) {
         this.jdbc = jdbc;
         this.alerts = alerts;
         this.events = events;
+        this.versions = versions;
         this.clock = clock;
     }
 
@@ -138,6 +141,7 @@ public class AlertLifecycle {
                         + " VALUES (?, ?, ?, ?, ?, ?) RETURNING id")
                 .params(alert.alertId(), transition.wireName(), value, Timestamp.from(at), actor, note)
                 .query(Long.class).single();
+        versions.touched(alert.siteId());
         events.publishEvent(new AlertTransitioned(alert, transition, eventId, value, at, actor, note, shelved));
     }
 

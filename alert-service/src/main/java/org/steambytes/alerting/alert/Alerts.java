@@ -1,5 +1,7 @@
 package org.steambytes.alerting.alert;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
@@ -8,6 +10,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.steambytes.common.alert.OpenAlertsDocument;
+import org.steambytes.common.alert.OpenAlertsDocument.OpenAlert;
 
 /**
  * What the rest of the service may read of the {@code alerts} table (this package owns and alone
@@ -47,6 +51,38 @@ public class Alerts {
     public List<AlertSnapshot> activeOfKind(String kind) {
         return jdbc.sql("SELECT * FROM alerts WHERE kind = ? AND state <> 'resolved' ORDER BY opened_at")
                 .param(kind).query((rs, row) -> AlertRows.snapshot(rs)).list();
+    }
+
+    /**
+     * The site's non-resolved alerts, newest first, with the site's version ({@link SiteVersions}; 0 before
+     * its first change): one statement, so one snapshot — the alerts are exactly those of that version.
+     */
+    public OpenAlertsDocument openDocument(String siteId) {
+        List<Object[]> rows = jdbc.sql("SELECT v.version, a.alert_id, a.site_id, a.sensor_id, a.rule_id, a.kind, a.state,"
+                        + " a.severity, a.opened_at, a.value, a.limit_value, a.message, a.acknowledged_at, a.acknowledged_by,"
+                        + " a.resolved_at, a.shelved_until, a.shelve_reason"
+                        + " FROM (SELECT coalesce((SELECT version FROM alert_site_versions WHERE site_id = ?), 0) AS version) v"
+                        + " LEFT JOIN alerts a ON a.site_id = ? AND a.state <> 'resolved'"
+                        + " ORDER BY a.opened_at DESC, a.alert_id")
+                .params(siteId, siteId)
+                .query((rs, row) -> new Object[] {rs.getLong("version"), rs.getObject("alert_id", UUID.class) == null
+                        ? null : openAlert(rs)})
+                .list();
+        List<OpenAlert> open = rows.stream().map(row -> (OpenAlert) row[1]).filter(alert -> alert != null).toList();
+        return new OpenAlertsDocument((Long) rows.get(0)[0], siteId, open);
+    }
+
+    private static OpenAlert openAlert(ResultSet rs) throws SQLException {
+        return new OpenAlert(rs.getObject("alert_id", UUID.class), rs.getString("site_id"), rs.getString("sensor_id"),
+                rs.getObject("rule_id", UUID.class), rs.getString("kind"), rs.getString("state"), rs.getString("severity"),
+                instant(rs, "opened_at"), (Double) rs.getObject("value"), (Double) rs.getObject("limit_value"),
+                rs.getString("message"), instant(rs, "acknowledged_at"), rs.getString("acknowledged_by"),
+                instant(rs, "resolved_at"), instant(rs, "shelved_until"), rs.getString("shelve_reason"));
+    }
+
+    private static Instant instant(ResultSet rs, String column) throws SQLException {
+        Timestamp timestamp = rs.getTimestamp(column);
+        return timestamp == null ? null : timestamp.toInstant();
     }
 
     public List<String> sitesWithActiveAlerts() {

@@ -35,6 +35,12 @@ public final class RedisKeys {
     public static final Duration API_CACHE_TTL = Duration.ofSeconds(300);
     public static final Duration ALERT_STATE_TTL = Duration.ofSeconds(300);
     public static final Duration ANALYTICS_TTL = Duration.ofSeconds(1800);
+    /**
+     * Of {@link #openAlerts}: like the alert state keys. alert-service rewrites every site's document
+     * with non-resolved alerts at least once a minute, so it only runs out when alert-service cannot
+     * write (stopped, Redis away from it) — then readers fall back to PostgreSQL.
+     */
+    public static final Duration OPEN_ALERTS_TTL = Duration.ofSeconds(300);
 
     private static final String API_CACHE_PREFIX = "frontend_api:";
     private static final String ALERT_STATE_PREFIX = "alert_service:state:";
@@ -91,6 +97,15 @@ public final class RedisKeys {
     /** alert-service's lock on one site's state (a lease, shared by the replicas). */
     public static String alertSiteLock(String siteId) {
         return ALERT_STATE_PREFIX + "lock:" + siteTag(siteId);
+    }
+
+    /**
+     * alert-service's JSON document of one site's non-resolved (open, acknowledged) alerts, newest first
+     * (common's OpenAlertsDocument): rewritten after every commit that changes an alert of the site, never
+     * by an older snapshot (a per-site version); frontend-api answers its alerts list from it.
+     */
+    public static String openAlerts(String siteId) {
+        return "alert_service:open-alerts:" + siteTag(siteId);
     }
 
     /** alert-service's other state keys ({@code sites}, {@code stream_gap:…}): not per site. */

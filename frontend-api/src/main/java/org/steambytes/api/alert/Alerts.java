@@ -8,6 +8,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.springframework.data.domain.Page;
@@ -25,7 +26,11 @@ import org.steambytes.api.window.TimeWindow;
 import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 
-/** Alerts within the caller's scope, newest first; acknowledging and shelving go through alert-service, which owns them. */
+/**
+ * Alerts within the caller's scope, newest first; acknowledging and shelving go through alert-service, which owns them.
+ * A site's open or acknowledged alerts come from alert-service's document of them in Redis when it is there
+ * ({@link OpenAlerts}: one GET, its alerts' bytes filtered and paged here), everything else from PostgreSQL.
+ */
 @Service
 public class Alerts {
 
@@ -39,23 +44,36 @@ public class Alerts {
     static final int MAX_REASON = 500;
     /** alert-service's limit on {@code who} (its internal API), not the audit columns' (128 since V7). */
 
+    /** The states alert-service keeps in each site's open-alerts document. */
+    private static final Set<String> DOCUMENT_STATES = Set.of("open", "acknowledged");
+
     private final JdbcTemplate jdbc;
     private final Sites sites;
     private final AlertServiceClient alertService;
+    private final OpenAlerts openAlerts;
 
     private final Clock clock;
     private final AuditLog audit;
 
-    Alerts(JdbcTemplate jdbc, Sites sites, AlertServiceClient alertService, Clock clock, AuditLog audit) {
+    Alerts(JdbcTemplate jdbc, Sites sites, AlertServiceClient alertService, OpenAlerts openAlerts, Clock clock,
+            AuditLog audit) {
         this.jdbc = jdbc;
         this.sites = sites;
         this.alertService = alertService;
+        this.openAlerts = openAlerts;
         this.clock = clock;
         this.audit = audit;
     }
 
+    /**
+     * An alerts list: the page read from PostgreSQL, or — a site's open or acknowledged alerts from alert-service's
+     * document of them — its JSON as {@code PagedModel<AlertView>} writes it. One of the two is null.
+     */
+    public record Listing(Page<AlertView> page, byte[] json) {
+    }
+
     /** {@code severities}: any of them (null or empty: all); an unknown one is a 422 naming {@code severity}. */
-    public Page<AlertView> list(ApiCaller caller, String siteId, String state, List<String> severities,
+    public Listing list(ApiCaller caller, String siteId, String state, List<String> severities,
             Pageable pageable) {
         if (state != null && !STATES.contains(state)) {
             throw ProblemException.of(HttpStatus.BAD_REQUEST, "invalid_parameter", "Unknown state '" + state + "'.")
@@ -74,6 +92,12 @@ public class Alerts {
         List<Object> args = new ArrayList<>();
         if (siteId != null) {
             sites.requireVisible(caller, siteId);
+            if (state != null && DOCUMENT_STATES.contains(state)) {
+                Optional<byte[]> fromDocument = openAlerts.page(siteId, state, wanted, pageable);
+                if (fromDocument.isPresent()) {
+                    return new Listing(null, fromDocument.get());
+                }
+            }
             where.append(" AND site_id = ?");
             args.add(siteId);
         } else if (!caller.allSites()) {
@@ -103,7 +127,7 @@ public class Alerts {
             Long counted = jdbc.queryForObject("SELECT count(*) FROM alerts" + where, Long.class, args.toArray());
             total[0] = counted == null ? 0 : counted;
         }
-        return new PageImpl<>(alerts, pageable, total[0]);
+        return new Listing(new PageImpl<>(alerts, pageable, total[0]), null);
     }
 
     public AlertView get(ApiCaller caller, UUID alertId) {

@@ -72,9 +72,13 @@ public class Alerts {
     public record Listing(Page<AlertView> page, byte[] json) {
     }
 
-    /** {@code severities}: any of them (null or empty: all); an unknown one is a 422 naming {@code severity}. */
+    /**
+     * {@code severities}: any of them (null or empty: all); an unknown one is a 422 naming {@code severity}.
+     * {@code jsonWanted}: the caller takes JSON, so the document's bytes may answer (otherwise the page is read
+     * from PostgreSQL and content negotiation answers as for any other list).
+     */
     public Listing list(ApiCaller caller, String siteId, String state, List<String> severities,
-            Pageable pageable) {
+            Pageable pageable, boolean jsonWanted) {
         if (state != null && !STATES.contains(state)) {
             throw ProblemException.of(HttpStatus.BAD_REQUEST, "invalid_parameter", "Unknown state '" + state + "'.")
                     .withErrors(List.of(FieldProblem.of("state", "must be open, acknowledged or resolved")));
@@ -92,7 +96,7 @@ public class Alerts {
         List<Object> args = new ArrayList<>();
         if (siteId != null) {
             sites.requireVisible(caller, siteId);
-            if (state != null && DOCUMENT_STATES.contains(state)) {
+            if (jsonWanted && state != null && DOCUMENT_STATES.contains(state)) {
                 Optional<byte[]> fromDocument = openAlerts.page(siteId, state, wanted, pageable);
                 if (fromDocument.isPresent()) {
                     return new Listing(null, fromDocument.get());

@@ -169,6 +169,10 @@ class OpenAlertsListTests {
                     .as("no site: PostgreSQL").containsExactly(inPostgres.toString());
             assertThat(client.send("GET", "/api/v1/alerts?site_id=" + Fixtures.boilerHouse().siteId() + "&state=open", null,
                     "X-API-Key", reader).status()).as("scope first").isEqualTo(404);
+            assertThat(ids(client.send("GET", open, null, "X-API-Key", reader, "Accept", "text/html;q=0.9, */*;q=0.1")))
+                    .as("JSON among what the caller takes: the document").containsExactly(onlyInDocument.toString());
+            assertThat(client.send("GET", open, null, "X-API-Key", reader, "Accept", "text/csv").status())
+                    .as("no JSON wanted: negotiated as every other list").isEqualTo(406);
 
             redis.opsForValue().set(key, new OpenAlertsDocument(2, "another-site", List.of(new OpenAlert(onlyInDocument,
                     "another-site", null, null, "site_lost", "open", "high", Instant.parse("2026-12-07T06:00:00Z"), null,

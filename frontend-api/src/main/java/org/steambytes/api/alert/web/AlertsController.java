@@ -4,6 +4,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.ArraySchema;
 import io.swagger.v3.oas.annotations.media.Schema;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.io.IOException;
@@ -14,6 +15,8 @@ import org.springdoc.core.annotations.ParameterObject;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -66,9 +69,10 @@ class AlertsController {
             @Parameter(description = "critical, high, medium or low; repeat or separate by commas for several",
                     array = @ArraySchema(schema = @Schema(allowableValues = {"critical", "high", "medium", "low"})))
             @RequestParam(required = false) List<String> severity,
-            @ParameterObject @PageableDefault(size = 50) Pageable pageable, HttpServletResponse response)
-            throws IOException {
-        Alerts.Listing listing = alerts.list(caller, siteId, state, severity, Pages.capped(pageable));
+            @ParameterObject @PageableDefault(size = 50) Pageable pageable, HttpServletRequest request,
+            HttpServletResponse response) throws IOException {
+        Alerts.Listing listing = alerts.list(caller, siteId, state, severity, Pages.capped(pageable),
+                acceptsJson(request.getHeader(HttpHeaders.ACCEPT)));
         if (listing.json() == null) {
             return new PagedModel<>(listing.page());
         }
@@ -78,6 +82,19 @@ class AlertsController {
         response.setContentLength(listing.json().length);
         response.getOutputStream().write(listing.json());
         return null;
+    }
+
+    /** No {@code Accept}, or one that JSON satisfies; an unreadable one is left to content negotiation. */
+    static boolean acceptsJson(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream()
+                    .anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON) && type.getQualityValue() > 0);
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
     }
 
     @Operation(summary = "An alert's history", description = "Oldest first: its transitions (opened, acknowledged with"

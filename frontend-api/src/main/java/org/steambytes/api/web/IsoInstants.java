@@ -1,7 +1,9 @@
 package org.steambytes.api.web;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import org.springframework.boot.jackson.autoconfigure.JsonMapperBuilderCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -75,11 +77,31 @@ class IsoInstants {
         }
     }
 
-    /** Jackson's own serializer; only its last step, the text of an unformatted instant, is {@link #format}. */
+    /**
+     * Jackson's own serializer; only its last step, the text of an unformatted instant, is {@link #format}. Its
+     * copies for a property (a {@code @JsonFormat}, per-property features) are made as Jackson makes them, but
+     * stay this class: without a pattern they write through {@link #format}, with one through Jackson's code.
+     */
     static final class Writer extends InstantSerializer {
 
         Writer() {
             super();
+        }
+
+        private Writer(Writer base, DateTimeFormatter formatter, Boolean useTimestamp, Boolean useNanoseconds,
+                JsonFormat.Shape shape) {
+            super(base, formatter, useTimestamp, useNanoseconds, shape);
+        }
+
+        @Override
+        protected InstantSerializer withFormat(DateTimeFormatter formatter, Boolean useTimestamp,
+                JsonFormat.Shape shape) {
+            return new Writer(this, formatter, useTimestamp, _useNanoseconds, shape);
+        }
+
+        @Override
+        protected InstantSerializer withFeatures(Boolean writeZoneId, Boolean writeNanoseconds) {
+            return new Writer(this, _formatter, _useTimestamp, writeNanoseconds, _shape);
         }
 
         @Override

@@ -2,6 +2,7 @@ package org.steambytes.api.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.annotation.JsonFormat;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
@@ -18,7 +19,10 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerAdapter;
 import org.steambytes.testsupport.RealStores;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.ser.BeanPropertyWriter;
+import tools.jackson.databind.ser.bean.BeanSerializerBase;
 
 /**
  * The application's JSON writes every {@link Instant} exactly as Jackson's own serializer does
@@ -27,7 +31,7 @@ import tools.jackson.databind.json.JsonMapper;
 @SpringBootTest
 class IsoInstantsTests {
 
-    private static final JsonMapper STOCK = JsonMapper.builder().build();
+    private static final JsonMapper STOCK = JsonMapper.builder().propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE).build();
 
     @DynamicPropertySource
     static void realStores(DynamicPropertyRegistry registry) {
@@ -41,6 +45,10 @@ class IsoInstantsTests {
     RequestMappingHandlerAdapter handlerAdapter;
 
     record Stamped(Instant openedAt, List<Instant> seenAt) {
+    }
+
+    record Formatted(@JsonFormat(pattern = "yyyy-MM-dd", timezone = "UTC") Instant day,
+            @JsonFormat(shape = JsonFormat.Shape.NUMBER) Instant epochSeconds) {
     }
 
     @Test
@@ -74,6 +82,16 @@ class IsoInstantsTests {
     @Test
     void theApplicationsJsonAndItsMessageConverterUseTheFasterWriter() {
         assertThat(json._serializationContext().findValueSerializer(Instant.class)).isInstanceOf(IsoInstants.Writer.class);
+        BeanSerializerBase bean = (BeanSerializerBase) json._serializationContext().findValueSerializer(Stamped.class);
+        bean.properties().forEachRemaining(property -> {
+            if (property.getName().equals("opened_at")) {
+                assertThat(((BeanPropertyWriter) property).getSerializer()).as("a property's own copy")
+                        .isInstanceOf(IsoInstants.Writer.class);
+            }
+        });
+        Formatted formatted = new Formatted(Instant.parse("2026-12-07T05:42:00.120Z"), Instant.parse("2026-12-07T05:42:00Z"));
+        assertThat(json.writeValueAsString(formatted)).as("@JsonFormat still Jackson's")
+                .isEqualTo(STOCK.writeValueAsString(formatted)).isEqualTo("{\"day\":\"2026-12-07\",\"epoch_seconds\":1796622120.000000000}");
         Stamped stamped = new Stamped(Instant.parse("2026-12-07T05:42:00.120Z"),
                 List.of(Instant.parse("0000-01-01T00:00:00Z"), Instant.parse("+10000-01-01T00:00:00.000001Z")));
         assertThat(json.writeValueAsString(stamped)).isEqualTo("{\"opened_at\":\"2026-12-07T05:42:00.120Z\","

@@ -49,7 +49,6 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         ApiCaller caller = caller();
         String path = path(request);
-        String siteId = siteOf(path);
         if (caller == null || READS_NOT_CACHED.contains(request.getMethod())) {
             chain.doFilter(request, response);
             return;
@@ -57,7 +56,7 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
         if (!request.getMethod().equals("GET")) {
             chain.doFilter(request, response);
             if (response.getStatus() < 400) {
-                cache.evict(siteId); // the site's entries, and the site lists
+                cache.evict(siteOf(path)); // the site's entries, and the site lists
             }
             return;
         }
@@ -66,7 +65,7 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
             return;
         }
         String entry = path + (request.getQueryString() == null ? "" : "?" + request.getQueryString());
-        ResponseCache.Lookup lookup = cache.lookup(caller, siteId, entry);
+        ResponseCache.Lookup lookup = cache.lookup(caller, siteOf(path), entry);
         if (lookup.hit() != null) {
             response.setStatus(200);
             response.setHeader(HEADER, "HIT");

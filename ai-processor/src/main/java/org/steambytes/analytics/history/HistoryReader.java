@@ -18,6 +18,7 @@ import org.steambytes.common.history.Aggregate;
 import org.steambytes.common.history.History;
 import org.steambytes.common.history.HistoryPoint;
 import org.steambytes.common.history.HistoryQuery;
+import org.steambytes.common.history.SiteHistories;
 import org.steambytes.common.problem.ProblemException;
 import org.steambytes.common.reading.HistoryBucket;
 import org.steambytes.common.reading.ReadingStore;
@@ -65,22 +66,52 @@ public class HistoryReader {
     }
 
     public History read(HistoryQuery query) {
+        return read(query, List.of(query.sensorId())).histories().get(0);
+    }
+
+    /**
+     * Several sensors of one site over {@code window}'s window, interval, aggregate and zone (its own sensor
+     * is ignored), each history exactly as {@link #read(HistoryQuery)} gives it, in the order of
+     * {@code sensorIds} (none: no histories): the cached closed
+     * buckets of all of them in one Redis round trip (after the generation's), whatever the store must still
+     * answer (the open buckets, the one {@code from} cuts into, the missing closed ones) in one
+     * {@link ReadingStore#histories} call, what it read cached in one pipeline.
+     */
+    public SiteHistories read(HistoryQuery window, List<String> sensorIds) {
+        List<HistoryQuery> queries = sensorIds.stream().map(window::forSensor).toList();
+        HistoryQuery first = window;
         Resolution resolution;
-        List<HistoryBucket> buckets;
+        List<List<HistoryBucket>> answers;
         try {
-            resolution = store.resolutionFor(query.from());
-            buckets = resolution == Resolution.RAW ? buckets(query) : store.history(query, resolution);
+            resolution = store.resolutionFor(first.from());
+            if (queries.isEmpty()) {
+                answers = List.of();
+            } else if (resolution == Resolution.RAW) {
+                answers = buckets(queries);
+            } else {
+                answers = new ArrayList<>(queries.size());
+                for (HistoryQuery query : queries) {
+                    answers.add(store.history(query, resolution));
+                }
+            }
         } catch (ReadingStoreUnavailableException e) {
             throw new HistoryUnavailableException(e);
         }
-        if (buckets.size() > HistoryQuery.MAX_POINTS) {
-            throw HistoryQuery.tooManyPoints(buckets.size());
+        DateTimeFormatter format = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(first.zone());
+        List<History> histories = new ArrayList<>(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            HistoryQuery query = queries.get(i);
+            List<HistoryBucket> buckets = answers.get(i);
+            if (buckets.size() > HistoryQuery.MAX_POINTS) {
+                throw HistoryQuery.tooManyPoints(buckets.size());
+            }
+            List<HistoryPoint> points = buckets.stream()
+                    .map(bucket -> new HistoryPoint(format.format(bucket.start()), bucket.value())).toList();
+            histories.add(new History(query.siteId(), query.sensorId(), query.aggregate().wireName(),
+                    query.interval().text(), query.timezone(), query.from(), query.to(), points, resolution.wireName()));
         }
-        DateTimeFormatter format = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(query.zone());
-        List<HistoryPoint> points = buckets.stream()
-                .map(bucket -> new HistoryPoint(format.format(bucket.start()), bucket.value())).toList();
-        return new History(query.siteId(), query.sensorId(), query.aggregate().wireName(), query.interval().text(),
-                query.timezone(), query.from(), query.to(), points, resolution.wireName());
+        return new SiteHistories(first.siteId(), first.aggregate().wireName(), first.interval().text(),
+                first.timezone(), first.from(), first.to(), resolution.wireName(), histories);
     }
 
     /** Where the cache ends: the start of the UTC hour {@code settle} ago (iot-ingestion's "late" is before its current hour). */
@@ -88,66 +119,107 @@ public class HistoryReader {
         return clock.instant().minus(settle).truncatedTo(ChronoUnit.HOURS);
     }
 
-    private List<HistoryBucket> buckets(HistoryQuery query) {
+    /** What the store must answer for one sensor: parts of its grid, or its whole query (then taken as it comes). */
+    private record Part(int sensor, HistoryQuery query, int first, int end, boolean whole) {
+    }
+
+    private List<List<HistoryBucket>> buckets(List<HistoryQuery> queries) {
         if (!cacheEnabled) {
-            return store.history(query);
+            return store.histories(queries);
         }
-        BucketPlan plan = BucketPlan.of(query, cut());
+        // The grid depends on the window, interval and zone only: one plan serves every sensor.
+        BucketPlan plan = BucketPlan.of(queries.get(0), cut());
         HistoryQuery head = plan.head();
         HistoryQuery tail = plan.tail();
         if (plan.cachesNothing() || (head != null && !plan.fits(head, 0))
                 || (tail != null && !plan.fits(tail, plan.endCached()))) {
-            return store.history(query);
+            return store.histories(queries);
         }
-        String key = cache.key(query); // the generation first: a bump after this read leaves what we cache unread
-        List<String> cached = key == null ? null : cache.read(key, plan.starts(), plan.firstCached(), plan.endCached());
+        List<String> keys = cache.keys(queries); // the generation first: a bump after this read leaves what we cache unread
+        List<List<String>> cached = keys == null ? null
+                : cache.read(keys, plan.starts(), plan.firstCached(), plan.endCached());
         if (cached == null) {
-            return store.history(query);
+            return store.histories(queries);
         }
         long[] starts = plan.bucketStarts();
-        Double[] values = new Double[starts.length];
-        int firstMiss = -1;
-        int endMiss = -1;
-        for (int i = plan.firstCached(); i < plan.endCached(); i++) {
-            String value = cached.get(i - plan.firstCached());
-            if (value == null) {
-                firstMiss = firstMiss < 0 ? i : firstMiss;
-                endMiss = i + 1;
-            } else {
-                values[i] = value.isEmpty() ? null : Double.valueOf(value);
+        Double[][] values = new Double[queries.size()][];
+        int[] firstMisses = new int[queries.size()];
+        int[] endMisses = new int[queries.size()];
+        // Everything the store still has to answer, for every sensor, goes in one round trip: per sensor the
+        // span of its missing closed buckets (usually all of them, or the one that closed last), the bucket
+        // 'from' cuts into, the open ones.
+        List<Part> parts = new ArrayList<>(3 * queries.size());
+        for (int sensor = 0; sensor < queries.size(); sensor++) {
+            HistoryQuery query = queries.get(sensor);
+            HistoryQuery sensorHead = head == null ? null : head.forSensor(query.sensorId());
+            HistoryQuery sensorTail = tail == null ? null : tail.forSensor(query.sensorId());
+            values[sensor] = new Double[starts.length];
+            int firstMiss = -1;
+            int endMiss = -1;
+            List<String> own = cached.get(sensor);
+            for (int i = plan.firstCached(); i < plan.endCached(); i++) {
+                String value = own.get(i - plan.firstCached());
+                if (value == null) {
+                    firstMiss = firstMiss < 0 ? i : firstMiss;
+                    endMiss = i + 1;
+                } else {
+                    values[sensor][i] = value.isEmpty() ? null : Double.valueOf(value);
+                }
+            }
+            if (firstMiss >= 0) {
+                HistoryQuery span = plan.span(firstMiss, endMiss).forSensor(query.sensorId());
+                if (!plan.fits(span, firstMiss)) {
+                    parts.add(new Part(sensor, query, 0, 0, true));
+                    firstMisses[sensor] = -1;
+                    continue;
+                }
+                parts.add(new Part(sensor, span, firstMiss, endMiss, false));
+            }
+            firstMisses[sensor] = firstMiss;
+            endMisses[sensor] = endMiss;
+            if (sensorHead != null) {
+                parts.add(new Part(sensor, sensorHead, 0, 1, false));
+            }
+            if (sensorTail != null) {
+                parts.add(new Part(sensor, sensorTail, plan.endCached(), starts.length, false));
             }
         }
-        // Everything the store still has to answer goes in one round trip: the span of the missing closed
-        // buckets (usually all of them, or the one that closed last), the bucket 'from' cuts into, the open ones.
-        List<HistoryQuery> parts = new ArrayList<>(3);
-        List<int[]> ranges = new ArrayList<>(3);
-        if (firstMiss >= 0) {
-            HistoryQuery span = plan.span(firstMiss, endMiss);
-            if (!plan.fits(span, firstMiss)) {
-                return store.history(query);
-            }
-            parts.add(span);
-            ranges.add(new int[] {firstMiss, endMiss});
+        List<List<HistoryBucket>> read = parts.isEmpty() ? List.of()
+                : store.histories(parts.stream().map(Part::query).toList());
+        List<List<HistoryBucket>> answers = new ArrayList<>(queries.size());
+        for (int sensor = 0; sensor < queries.size(); sensor++) {
+            answers.add(null);
         }
-        if (head != null) {
-            parts.add(head);
-            ranges.add(new int[] {0, 1});
-        }
-        if (tail != null) {
-            parts.add(tail);
-            ranges.add(new int[] {plan.endCached(), starts.length});
-        }
-        List<List<HistoryBucket>> answers = parts.isEmpty() ? List.of() : store.histories(parts);
         for (int i = 0; i < parts.size(); i++) {
-            put(answers.get(i), starts, values, ranges.get(i)[0], ranges.get(i)[1], query.aggregate());
+            Part part = parts.get(i);
+            if (part.whole()) {
+                answers.set(part.sensor(), read.get(i));
+            } else {
+                put(read.get(i), starts, values[part.sensor()], part.first(), part.end(), part.query().aggregate());
+            }
         }
-        int missed = firstMiss < 0 ? 0 : endMiss - firstMiss;
+        List<ClosedBucketCache.Fill> fills = new ArrayList<>();
+        long missed = 0;
+        long hit = 0;
+        for (int sensor = 0; sensor < queries.size(); sensor++) {
+            if (answers.get(sensor) != null) {
+                continue; // read whole: nothing cached, nothing counted (as before a multi-sensor read)
+            }
+            int sensorMissed = firstMisses[sensor] < 0 ? 0 : endMisses[sensor] - firstMisses[sensor];
+            if (sensorMissed > 0) {
+                fills.add(new ClosedBucketCache.Fill(keys.get(sensor), starts, values[sensor], firstMisses[sensor],
+                        endMisses[sensor]));
+            }
+            missed += sensorMissed;
+            hit += plan.endCached() - plan.firstCached() - sensorMissed;
+            answers.set(sensor, assemble(starts, values[sensor], queries.get(sensor).aggregate()));
+        }
+        cache.fill(fills);
         if (missed > 0) {
-            cache.fill(key, starts, values, firstMiss, endMiss);
             misses.increment(missed);
         }
-        hits.increment(plan.endCached() - plan.firstCached() - missed);
-        return assemble(starts, values, query.aggregate());
+        hits.increment(hit);
+        return answers;
     }
 
     /** Puts a part's answer into buckets {@code [first, end)}; a bucket it does not have is empty. */

@@ -162,6 +162,58 @@ class HistoryApiTests {
     }
 
     @Test
+    void severalSensorsAnswerTogetherEachAsItsOwnHistory() {
+        write("multi", "t1", at("2026-05-04T10:15:00Z", 5), at("2026-05-04T11:15:00Z", 6));
+        write("multi", "t2", at("2026-05-04T10:45:00Z", 7));
+        String window = "from=2026-05-04T10:00:00Z&to=2026-05-04T12:00:00Z&interval=1h&tz=UTC";
+
+        ServiceClient.Answer answer = get("/internal/v1/histories?site_id=multi&sensor_id=t2,none&sensor_id=t1&sensor_id=t2&"
+                + window, "Bearer " + TOKEN);
+
+        assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+        JsonNode all = answer.json();
+        assertThat(all.get("site_id").asString()).isEqualTo("multi");
+        assertThat(all.get("interval").asString()).isEqualTo("1h");
+        assertThat(all.get("aggregate").asString()).isEqualTo("mean");
+        assertThat(all.get("timezone").asString()).isEqualTo("UTC");
+        assertThat(all.get("resolution").asString()).isEqualTo("raw");
+        assertThat(all.get("from").asString()).isEqualTo("2026-05-04T10:00:00Z");
+        assertThat(all.get("histories").findValuesAsString("sensor_id")).as("each once, in the order asked")
+                .containsExactly("t2", "none", "t1");
+        assertThat(all.get("histories").get(0)).isEqualTo(ok("multi", "t2", window));
+        assertThat(all.get("histories").get(1)).isEqualTo(ok("multi", "none", window));
+        assertThat(all.get("histories").get(2)).isEqualTo(ok("multi", "t1", window));
+        assertThat(points(all.get("histories").get(2))).containsExactly(point("2026-05-04T10:00:00Z", 5.0),
+                point("2026-05-04T11:00:00Z", 6.0));
+
+        ServiceClient.Answer none = get("/internal/v1/histories?site_id=multi&" + window, "Bearer " + TOKEN);
+        assertThat(none.status()).isEqualTo(200);
+        assertThat(none.json().get("histories")).isEmpty();
+    }
+
+    @Test
+    void tooManySensorsOrPointsInAllAreRefused() {
+        StringBuilder sensors = new StringBuilder();
+        for (int i = 0; i <= 100; i++) {
+            sensors.append(i == 0 ? "" : ",").append("s").append(i);
+        }
+        ServiceClient.Answer tooMany = get("/internal/v1/histories?site_id=a&sensor_id=" + sensors, "Bearer " + TOKEN);
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.json().get("errors").get(0).get("field").asString()).isEqualTo("sensor_id");
+
+        // 30 sensors × 8,641 buckets: each within the per-sensor limit, together more than 200,000.
+        ServiceClient.Answer points = get("/internal/v1/histories?site_id=a&sensor_id=" + sensors.substring(0, sensors.indexOf("s31") - 1)
+                + "&from=2026-04-01T00:00:00Z&to=2026-04-07T00:00:00Z&interval=1m", "Bearer " + TOKEN);
+        assertThat(points.status()).as(points.body()).isEqualTo(422);
+        assertThat(points.json().get("code").asString()).isEqualTo("too_many_points");
+
+        ServiceClient.Answer empty = get("/internal/v1/histories?site_id=a&sensor_id=s1,,s2", "Bearer " + TOKEN);
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(empty.contentType()).startsWith("application/problem+json");
+        assertThat(get("/internal/v1/histories?site_id=a&sensor_id=s1", null).status()).isEqualTo(401);
+    }
+
+    @Test
     void onlyTheInternalTokenReadsHistory() {
         String path = "/internal/v1/history?site_id=a&sensor_id=b";
         assertThat(get(path, null).status()).isEqualTo(401);

@@ -18,8 +18,10 @@ import org.springframework.data.redis.core.StringRedisTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.steambytes.common.history.Aggregate;
+import org.steambytes.common.history.History;
 import org.steambytes.common.history.HistoryPoint;
 import org.steambytes.common.history.HistoryQuery;
+import org.steambytes.common.history.SiteHistories;
 import org.steambytes.common.reading.InfluxReadingStore;
 import org.steambytes.common.reading.Reading;
 import org.steambytes.common.redis.RedisKeys;
@@ -158,6 +160,81 @@ class HistoryCacheTests {
         assertThat(compared).isEqualTo(3 * 6 * 4 * 3 * 3);
     }
 
+    @Test
+    void aMultiSensorReadGivesEachSensorTheStoresAnswerColdAndWarm() {
+        String site = "multi-" + UUID.randomUUID();
+        Instant now = clock.instant();
+        List<Reading> readings = new ArrayList<>();
+        for (long minutes = 2 * 24 * 60; minutes > 0; minutes -= 13 + minutes % 19) {
+            readings.add(new Reading(site, "dense", "temperature", Math.cos(minutes) * 5 + minutes % 11,
+                    now.minus(Duration.ofMinutes(minutes))));
+            if (minutes % 5 == 0) {
+                readings.add(new Reading(site, "other", "temperature", minutes % 17, now.minus(Duration.ofMinutes(minutes))));
+            }
+        }
+        readings.add(new Reading(site, "dense", "temperature", 42, now.minusMillis(1)));
+        readings.add(new Reading(site, "sparse", "temperature", 3, now.minusMillis(1)));
+        store.write(readings);
+        List<String> sensors = List.of("dense", "none", "sparse", "other");
+        List<Instant[]> windows = List.of(
+                new Instant[] {now.minus(Duration.ofHours(24)).plus(Duration.ofMinutes(7)), now}, // open: the dashboard's
+                new Instant[] {now.truncatedTo(ChronoUnit.DAYS).minus(Duration.ofDays(1)), now.truncatedTo(ChronoUnit.DAYS)},
+                new Instant[] {now.minus(Duration.ofHours(30)), now.minus(Duration.ofHours(1))});
+
+        int compared = 0;
+        for (Aggregate aggregate : Aggregate.values()) {
+            for (String zone : ZONES) {
+                for (String interval : INTERVALS) {
+                    for (Instant[] window : windows) {
+                        HistoryQuery query = query(site, null, window[0], window[1], interval, aggregate.wireName(), zone);
+                        List<List<HistoryPoint>> expected = sensors.stream().map(s -> expected(query.forSensor(s))).toList();
+                        String what = aggregate + " " + zone + " " + interval + " " + window[0];
+                        assertThat(points(reader.read(query, sensors))).as("cold: " + what).isEqualTo(expected);
+                        assertThat(points(reader.read(query, sensors))).as("warm: " + what).isEqualTo(expected);
+                        compared++;
+                    }
+                }
+            }
+        }
+        assertThat(compared).isEqualTo(6 * 4 * 3 * 3);
+        HistoryQuery day = query(site, null, now.minus(Duration.ofHours(24)), now, "1h", "mean", "UTC");
+        SiteHistories answer = reader.read(day, sensors);
+        assertThat(answer.histories()).extracting(History::sensorId).containsExactlyElementsOf(sensors);
+        assertThat(answer.histories().get(1).points()).as("a sensor without readings has no points").isEmpty();
+        assertThat(answer.histories()).allSatisfy(history -> assertThat(history).isEqualTo(reader.read(day.forSensor(history.sensorId()))));
+        assertThat(answer.resolution()).isEqualTo("raw");
+        assertThat(reader.read(day, List.of()).histories()).isEmpty();
+    }
+
+    @Test
+    void aMultiSensorReadServesEverySensorsClosedBucketsFromTheCacheUntilTheGenerationMoves() {
+        String site = "multi-late-" + UUID.randomUUID();
+        Instant hour = clock.instant().truncatedTo(ChronoUnit.HOURS);
+        Instant from = hour.minus(Duration.ofHours(4)).plus(Duration.ofMinutes(20));
+        for (String sensor : List.of("a", "b")) {
+            write(site, sensor, hour.minus(Duration.ofHours(3)).plus(Duration.ofMinutes(10)), 1);
+            writeNow(site, sensor, 7);
+        }
+        // Sensor a's buckets are cached by a per-sensor read first: the multi read mixes its hits with b's misses.
+        read(site, "a", from, "1h", "mean", "UTC");
+        assertThat(values(readBoth(site, from).histories().get(1).points())).containsExactly(null, 1.0, null, null, 7.0);
+
+        // Late readings straight into the store: the generation stays, so the cached buckets still show.
+        write(site, "a", hour.minus(Duration.ofHours(3)).plus(Duration.ofMinutes(20)), 3);
+        write(site, "b", hour.minus(Duration.ofHours(2)).plus(Duration.ofMinutes(20)), 5);
+        writeNow(site, "b", 9);
+        SiteHistories cached = readBoth(site, from);
+        assertThat(values(cached.histories().get(0).points())).as("a: closed buckets cached").containsExactly(null, 1.0, null, null, 7.0);
+        assertThat(values(cached.histories().get(1).points())).as("b: closed buckets cached, the open hour fresh")
+                .containsExactly(null, 1.0, null, null, 8.0);
+
+        redis.opsForValue().increment(RedisKeys.historyGeneration(site));
+
+        SiteHistories next = readBoth(site, from);
+        assertThat(values(next.histories().get(0).points())).containsExactly(null, 2.0, null, null, 7.0);
+        assertThat(values(next.histories().get(1).points())).containsExactly(null, 1.0, 5.0, null, 8.0);
+    }
+
     /** The store's own answer for the whole window, formatted as the reader formats it. */
     private List<HistoryPoint> expected(HistoryQuery query) {
         DateTimeFormatter format = DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(query.zone());
@@ -169,6 +246,13 @@ class HistoryCacheTests {
         HistoryQuery query = HistoryQuery.parse(site, sensor,
                 new HistoryQuery.Parameters(from.toString(), null, interval, aggregate, tz), ZoneId.of("UTC"), clock);
         return reader.read(query).points();
+    }
+
+    /** Sensors a and b from {@code from} to now (the window taken when asked, as a request takes it). */
+    private SiteHistories readBoth(String site, Instant from) {
+        HistoryQuery window = HistoryQuery.parse(site, null,
+                new HistoryQuery.Parameters(from.toString(), null, "1h", "mean", "UTC"), ZoneId.of("UTC"), clock);
+        return reader.read(window, List.of("a", "b"));
     }
 
     private HistoryQuery query(String site, String sensor, Instant from, Instant to, String interval, String aggregate,
@@ -189,6 +273,10 @@ class HistoryCacheTests {
 
     private void write(String site, String sensor, Instant at, double value) {
         store.write(List.of(new Reading(site, sensor, "temperature", value, at)));
+    }
+
+    private static List<List<HistoryPoint>> points(SiteHistories answer) {
+        return answer.histories().stream().map(History::points).toList();
     }
 
     private static List<Double> values(List<HistoryPoint> points) {

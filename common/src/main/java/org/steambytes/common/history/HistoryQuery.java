@@ -91,6 +91,11 @@ public record HistoryQuery(String siteId, String sensorId, Instant from, Instant
                 .withErrors(List.of(FieldProblem.of("interval", "gives more than " + MAX_POINTS + " points for this window")));
     }
 
+    /** The same window, interval, aggregate and zone for another sensor (of a multi-sensor request). */
+    public HistoryQuery forSensor(String otherSensorId) {
+        return new HistoryQuery(siteId, otherSensorId, from, to, interval, aggregate, zone);
+    }
+
     /** A window that ends in the past cannot change any more (save late readings) and may be cached. */
     public boolean closedAt(Instant now) {
         return !to.isAfter(now);

@@ -150,35 +150,29 @@ public final class InfluxReadingStore implements ReadingStore, AutoCloseable {
         return buckets;
     }
 
-    /** All statements in one {@code /query} request; InfluxDB answers one result per statement, in order. */
+    /**
+     * All statements in one {@code /query} request; InfluxDB answers one result per statement, in order.
+     * Queries differing only in the sensor share one statement ({@link HistoryStatements}).
+     */
     @Override
     public List<List<HistoryBucket>> histories(List<HistoryQuery> queries) {
         if (queries.isEmpty()) {
             return List.of();
         }
-        StringBuilder statements = new StringBuilder();
-        for (HistoryQuery query : queries) {
-            statements.append(statements.isEmpty() ? "" : "; ").append(historyQl(query));
-        }
-        List<QueryResult.Result> results = query(statements.toString()).getResults();
-        if (results.size() != queries.size()) {
+        HistoryStatements statements = HistoryStatements.of(queries);
+        List<QueryResult.Result> results = query(statements.influxQl()).getResults();
+        if (results.size() != statements.size()) {
             throw ReadingStoreUnavailableException.of("query", new IllegalStateException(
-                    "InfluxDB answered " + results.size() + " results to " + queries.size() + " statements"));
+                    "InfluxDB answered " + results.size() + " results to " + statements.size() + " statements"));
         }
-        List<List<HistoryBucket>> answers = new ArrayList<>(queries.size());
-        for (QueryResult.Result statement : results) {
-            List<HistoryBucket> buckets = new ArrayList<>();
-            if (statement.getSeries() != null) {
-                for (QueryResult.Series series : statement.getSeries()) {
-                    series.getValues().forEach(row -> buckets.add(bucket(row)));
-                }
-            }
-            answers.add(buckets);
+        try {
+            return statements.answers(results);
+        } catch (IllegalStateException e) {
+            throw ReadingStoreUnavailableException.of("query", e);
         }
-        return answers;
     }
 
-    private static HistoryBucket bucket(List<Object> row) {
+    static HistoryBucket bucket(List<Object> row) {
         return new HistoryBucket(Instant.ofEpochMilli(((Number) row.get(0)).longValue()),
                 row.get(1) == null ? null : ((Number) row.get(1)).doubleValue());
     }

@@ -4,12 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.steambytes.common.history.Aggregate;
+import org.steambytes.common.history.BucketInterval;
+import org.steambytes.common.history.HistoryQuery;
 import org.steambytes.testsupport.RealStores;
 import org.steambytes.testsupport.TcpProxy;
 
@@ -93,6 +98,32 @@ class InfluxReadingStoreTests extends ReadingStoreContract {
     protected ReadingStore storeAt(int refusingPort) {
         return InfluxReadingStore.connect(settings("http://127.0.0.1:" + refusingPort, RealStores.runInfluxDatabase(),
                 null));
+    }
+
+    @Test
+    void foldsAPagesSensorsIntoOneStatementPerWindowPart() {
+        Instant ten = Instant.parse("2026-11-27T10:00:00Z");
+        HistoryQuery head = new HistoryQuery("plant-a", "s", ten.plusSeconds(600), ten.plusSeconds(3600),
+                BucketInterval.parse("1h").orElseThrow(), Aggregate.MEAN, ZoneId.of("Europe/Berlin"));
+        HistoryQuery tail = new HistoryQuery("plant-a", "s", ten.plusSeconds(7200), ten.plusSeconds(9000),
+                BucketInterval.parse("1h").orElseThrow(), Aggregate.MEAN, ZoneId.of("Europe/Berlin"));
+        List<HistoryQuery> page = new ArrayList<>();
+        for (int sensor = 0; sensor < 20; sensor++) {
+            page.add(head.forSensor("b" + sensor + "-steam"));
+            page.add(tail.forSensor("b" + sensor + "-steam"));
+        }
+        page.add(new HistoryQuery("plant-b", "b0-steam", head.from(), head.to(), head.interval(), head.aggregate(),
+                head.zone())); // another site: a statement of its own
+        page.add(tail.forSensor("it's")); // joins the tail's statement, quoted
+
+        HistoryStatements statements = HistoryStatements.of(page);
+
+        assertThat(statements.size()).isEqualTo(3);
+        String[] ql = statements.influxQl().split("; ");
+        assertThat(ql[0]).contains("(\"sensor_id\" = 'b0-steam' OR \"sensor_id\" = 'b1-steam' OR ")
+                .contains(" GROUP BY time(1h), \"sensor_id\" fill(null) tz('Europe/Berlin')");
+        assertThat(ql[1]).contains(" OR \"sensor_id\" = 'b19-steam' OR \"sensor_id\" = 'it\\'s')");
+        assertThat(ql[2]).isEqualTo(InfluxReadingStore.historyQl(page.get(40)));
     }
 
     @Test

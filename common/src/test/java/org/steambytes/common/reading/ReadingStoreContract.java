@@ -221,6 +221,55 @@ abstract class ReadingStoreContract {
     }
 
     @Test
+    void answersSeveralSensorsOverOneWindowEachAsItsOwnHistory() {
+        String site = "plant-" + UUID.randomUUID();
+        String quoted = "b1 o'2,trim=\"a\" OR 'x'='x"; // quotes, a comma and InfluxQL in a tag value
+        Instant ten = Instant.parse("2026-11-27T10:00:00Z");
+        store().write(List.of(
+                reading(site, ten.plusSeconds(5 * 60), 1.0),
+                reading(site, ten.plusSeconds(20 * 60), 2.0),
+                reading(site, ten.plusSeconds(130 * 60), 8.0),
+                new Reading(site, quoted, "o2", 3.5, ten.plusSeconds(70 * 60)),
+                new Reading(site, "b2-flow", "steam_flow", 7, ten.plusSeconds(150 * 60)),
+                new Reading(site, "b2-flow", "steam_flow", 9, ten.minusSeconds(60)),      // before from
+                new Reading(site, "unasked", "steam_flow", 99, ten.plusSeconds(10 * 60))));
+        HistoryQuery mean = query(site, ten, ten.plusSeconds(180 * 60), "1h", Aggregate.MEAN, "UTC");
+        HistoryQuery count = query(site, ten.plusSeconds(10 * 60), ten.plusSeconds(180 * 60), "1h", Aggregate.COUNT,
+                "Asia/Kolkata");
+        List<HistoryQuery> queries = new ArrayList<>();
+        for (HistoryQuery shared : List.of(mean, count)) {
+            for (String sensor : List.of("b1-steam-pressure", quoted, "no-readings", "b2-flow")) {
+                queries.add(shared.forSensor(sensor));
+            }
+        }
+        queries.add(mean.forSensor(quoted)); // asked twice
+        queries.add(new HistoryQuery(site, "b2-flow", ten, ten.plusSeconds(180 * 60),
+                BucketInterval.parse("30m").orElseThrow(), Aggregate.MAX, ZoneId.of("UTC"))); // another interval
+
+        List<List<HistoryBucket>> answers = store().histories(queries);
+
+        assertThat(answers).hasSize(queries.size());
+        for (int i = 0; i < queries.size(); i++) {
+            assertThat(answers.get(i)).as("%s of %s as history answers it", queries.get(i).aggregate(),
+                    queries.get(i).sensorId()).isEqualTo(store().history(queries.get(i)));
+        }
+        // Each sensor filled over the whole window, whatever the others have; none of 'unasked'.
+        assertThat(answers.get(0)).containsExactly(new HistoryBucket(ten, 1.5),
+                new HistoryBucket(ten.plusSeconds(3600), null), new HistoryBucket(ten.plusSeconds(7200), 8.0));
+        assertThat(answers.get(1)).containsExactly(new HistoryBucket(ten, null),
+                new HistoryBucket(ten.plusSeconds(3600), 3.5), new HistoryBucket(ten.plusSeconds(7200), null));
+        assertThat(answers.get(2)).isEmpty();
+        assertThat(answers.get(3)).containsExactly(new HistoryBucket(ten, null),
+                new HistoryBucket(ten.plusSeconds(3600), null), new HistoryBucket(ten.plusSeconds(7200), 7.0));
+        assertThat(answers.get(5)).containsExactly(new HistoryBucket(ten.minusSeconds(1800), 0.0),
+                new HistoryBucket(ten.plusSeconds(1800), 1.0), new HistoryBucket(ten.plusSeconds(5400), 0.0),
+                new HistoryBucket(ten.plusSeconds(9000), 0.0));
+        assertThat(answers.get(6)).as("count of a sensor without readings").isEmpty();
+        assertThat(answers.get(8)).isEqualTo(answers.get(1));
+        assertThat(answers.get(9)).hasSize(6).last().isEqualTo(new HistoryBucket(ten.plusSeconds(9000), 7.0));
+    }
+
+    @Test
     void aWindowWithoutReadingsOfTheSensorHasNoBuckets() {
         String site = "plant-" + UUID.randomUUID();
         store().write(List.of(new Reading(site, "other", "steam_pressure", 7, T0)));

@@ -1,8 +1,12 @@
 package org.steambytes.api.history;
 
+import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
@@ -11,9 +15,11 @@ import org.springframework.stereotype.Component;
 import org.springframework.web.client.HttpClientErrorException;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
+import org.springframework.web.util.UriBuilder;
 import org.steambytes.api.ApiProperties;
 import org.steambytes.common.history.History;
 import org.steambytes.common.history.HistoryQuery;
+import org.steambytes.common.history.SiteHistories;
 import org.steambytes.common.problem.FieldProblem;
 import org.steambytes.common.problem.ProblemException;
 import tools.jackson.core.JacksonException;
@@ -62,15 +68,40 @@ class HistoryClient {
      * it is passed on without being read into objects and written again.
      */
     byte[] readJson(HistoryQuery query) {
+        return get(query, uri -> uri.path("/internal/v1/history")
+                .queryParam("site_id", "{site}").queryParam("sensor_id", "{sensor}")
+                .queryParam("from", query.from()).queryParam("to", query.to())
+                .queryParam("interval", query.interval().text())
+                .queryParam("aggregate", query.aggregate().wireName())
+                .queryParam("tz", "{tz}")
+                .build(query.siteId(), query.sensorId(), query.timezone()));
+    }
+
+    /**
+     * ai-processor's multi-sensor answer (a {@link SiteHistories}: {@code window}'s site, window, interval,
+     * aggregate and zone, one {@link History} per sensor in this order) as it came, passed on as it is.
+     */
+    byte[] readSiteJson(HistoryQuery window, List<String> sensorIds) {
+        Map<String, Object> variables = new HashMap<>();
+        variables.put("site", window.siteId());
+        variables.put("tz", window.timezone());
+        return get(window, uri -> {
+            uri.path("/internal/v1/histories").queryParam("site_id", "{site}");
+            for (int i = 0; i < sensorIds.size(); i++) {
+                uri.queryParam("sensor_id", "{s" + i + "}");
+                variables.put("s" + i, sensorIds.get(i));
+            }
+            return uri.queryParam("from", window.from()).queryParam("to", window.to())
+                    .queryParam("interval", window.interval().text())
+                    .queryParam("aggregate", window.aggregate().wireName())
+                    .queryParam("tz", "{tz}")
+                    .build(variables);
+        });
+    }
+
+    private byte[] get(HistoryQuery query, Function<UriBuilder, URI> uri) {
         try {
-            byte[] body = http.get().uri(uri -> uri.path("/internal/v1/history")
-                            .queryParam("site_id", "{site}").queryParam("sensor_id", "{sensor}")
-                            .queryParam("from", query.from()).queryParam("to", query.to())
-                            .queryParam("interval", query.interval().text())
-                            .queryParam("aggregate", query.aggregate().wireName())
-                            .queryParam("tz", "{tz}")
-                            .build(query.siteId(), query.sensorId(), query.timezone()))
-                    .retrieve().body(byte[].class);
+            byte[] body = http.get().uri(uri).retrieve().body(byte[].class);
             if (body == null || body.length == 0 || body[0] != '{') {
                 throw unavailable(query, new IllegalStateException("not a JSON object"));
             }
@@ -83,7 +114,8 @@ class HistoryClient {
     }
 
     private static ProblemException unavailable(HistoryQuery query, Exception cause) {
-        log.warn("History of {}/{} not readable from ai-processor: {}", query.siteId(), query.sensorId(), cause.toString());
+        log.warn("History of {}/{} not readable from ai-processor: {}", query.siteId(),
+                query.sensorId() == null ? "(several sensors)" : query.sensorId(), cause.toString());
         return ProblemException.of(HttpStatus.SERVICE_UNAVAILABLE, "history_unavailable",
                 "The readings history cannot be read right now (ai-processor or InfluxDB unreachable). Retry shortly.")
                 .withHeader("Retry-After", "10");

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
@@ -212,8 +214,128 @@ class ReadingHistoryApiTests {
                 .singleElement().extracting("field").isEqualTo("interval");
     }
 
+    @Test
+    void severalSensorsInOneRequestAnswerAsEachSensorsOwnHistory() {
+        SiteFixture site = Fixtures.boilerHouse(); // b1-flue-gas-temp, b1-o2, b1-steam-pressure; b1-o2 without readings
+        Instant now = Instant.now();
+        List<Reading> readings = new ArrayList<>();
+        for (int minutes = 5; minutes < 30 * 60; minutes += 37) {
+            readings.add(pressure(site, now.minus(Duration.ofMinutes(minutes)), 10 + minutes % 7));
+            readings.add(new Reading(site.siteId(), "b1-flue-gas-temp", "flue_gas_temperature", 180 + minutes % 13,
+                    now.minus(Duration.ofMinutes(minutes))));
+        }
+        write(readings);
+        String closed = "from=2026-05-04T00:00:00Z&to=2026-05-05T00:00:00Z&interval=1h";
+        write(List.of(pressure(site, Instant.parse("2026-05-04T10:15:00Z"), 4)));
+        String open = "from=" + now.minus(Duration.ofHours(24)) + "&interval=1h&aggregate=max&tz=UTC";
+
+        for (String window : List.of(closed, open, "interval=15m")) {
+            Answer answer = get(site, "/readings?sensor_id=b1-steam-pressure,b1-o2&sensor_id=b1-flue-gas-temp&" + window);
+            assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+            assertThat(answer.contentType()).startsWith("application/json");
+            JsonNode all = answer.json();
+            assertThat(all.get("site_id").asString()).isEqualTo(site.siteId());
+            assertThat(all.get("resolution").asString()).isEqualTo("raw");
+            JsonNode histories = all.get("histories");
+            assertThat(histories.findValuesAsString("sensor_id")).containsExactly("b1-steam-pressure", "b1-o2", "b1-flue-gas-temp");
+            for (JsonNode history : histories) {
+                String sensor = history.get("sensor_id").asString();
+                // The same window as the multi answer ran it (an open one ends where it was asked).
+                JsonNode alone = get(site, "/sensors/" + sensor + "/readings?from=" + all.get("from").asString()
+                        + "&to=" + all.get("to").asString() + "&interval=" + all.get("interval").asString()
+                        + "&aggregate=" + all.get("aggregate").asString()
+                        + "&tz=" + URLEncoder.encode(all.get("timezone").asString(), StandardCharsets.UTF_8)).json();
+                assertThat(history).as("%s over %s", sensor, window).isEqualTo(alone);
+            }
+            assertThat(histories.get(1).get("points")).as("b1-o2 has no readings").isEmpty();
+            assertThat(histories.get(0).get("points")).isNotEmpty();
+        }
+        assertThat(values(get(site, "/readings?sensor_id=b1-steam-pressure&" + closed).json().get("histories").get(0)))
+                .contains("2026-05-04T10:00:00+02:00=null", "2026-05-04T12:00:00+02:00=4.0");
+
+        JsonNode every = get(site, "/readings?interval=1h").json();
+        assertThat(every.get("histories").findValuesAsString("sensor_id")).as("no sensor_id: every sensor, by id")
+                .containsExactly("b1-flue-gas-temp", "b1-o2", "b1-steam-pressure");
+        assertThat(every.get("timezone").asString()).isEqualTo("Europe/Berlin");
+        assertThat(every.get("interval").asString()).isEqualTo("1h");
+    }
+
+    @Test
+    void aLateReadingShowsInTheNextMultiSensorAnswerOnceTheGenerationMoves() {
+        SiteFixture site = Fixtures.boilerHouse();
+        write(List.of(pressure(site, Instant.now().minus(Duration.ofHours(3)), 9), pressure(site, Instant.now().minusSeconds(60), 9)));
+        String path = "/readings?sensor_id=b1-steam-pressure,b1-o2&from=" + Instant.now().minus(Duration.ofHours(24)) + "&interval=1h&tz=UTC";
+        Instant late = Instant.now().minus(Duration.ofHours(3)).truncatedTo(java.time.temporal.ChronoUnit.HOURS);
+
+        Answer first = get(site, path);
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.header()).as("never looked up in the response cache").isNull();
+        assertThat(values(first.json().get("histories").get(0))).contains(late + "=9.0");
+
+        write(List.of(pressure(site, late.plusSeconds(1), 11))); // stored as iot-ingestion stores a late one …
+        redis.opsForValue().increment(RedisKeys.historyGeneration(site.siteId())); // … which then moves the generation
+
+        Answer second = get(site, path);
+        assertThat(second.header()).isNull();
+        assertThat(values(second.json().get("histories").get(0))).contains(late + "=10.0");
+    }
+
+    @Test
+    void badMultiSensorRequestsAreRefusedAsThePerSensorOnesBeforeAiProcessorIsAsked() {
+        SiteFixture site = Fixtures.boilerHouse();
+        SiteFixture foreign = Fixtures.boilerHouse();
+        StringBuilder many = new StringBuilder("b1-o2");
+        for (int i = 0; i < 100; i++) {
+            many.append(",no-such-").append(i);
+        }
+
+        Answer unknown = get(site, "/readings?sensor_id=b1-o2,no-such-sensor");
+        Answer tooMany = get(site, "/readings?sensor_id=" + many);
+        Answer badInterval = get(site, "/readings?sensor_id=b1-o2&interval=5minutes&aggregate=median");
+        Answer tooManyPoints = get(site, "/readings?from=2026-01-01T00:00:00Z&to=2026-03-01T00:00:00Z&interval=1m");
+        Answer empty = get(site, "/readings?sensor_id=b1-o2,");
+        Answer other = get(foreign, "/readings?sensor_id=b1-o2", Fixtures.apiKey("reader", false, site.siteId()));
+
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.json().get("code").asString()).as("as the per-sensor history answers")
+                .isEqualTo(get(site, "/sensors/no-such-sensor/readings").json().get("code").asString()).isEqualTo("sensor_not_found");
+        assertThat(unknown.json().get("detail").asString()).contains("no-such-sensor");
+        assertThat(tooMany.status()).isEqualTo(422);
+        assertThat(tooMany.json().get("errors").get(0).get("field").asString()).isEqualTo("sensor_id");
+        assertThat(tooMany.json().get("detail").asString()).contains("101 sensors").contains("at most 100");
+        assertThat(badInterval.status()).isEqualTo(422);
+        assertThat(badInterval.json().get("errors").findValuesAsString("field")).containsExactlyInAnyOrder("interval", "aggregate");
+        assertThat(tooManyPoints.status()).isEqualTo(422);
+        assertThat(tooManyPoints.json().get("code").asString()).isEqualTo("too_many_points");
+        assertThat(empty.status()).isEqualTo(422);
+        assertThat(other.status()).as("a site out of the key's scope").isEqualTo(404);
+        assertThat(other.json().get("code").asString()).isEqualTo("site_not_found");
+        for (Answer answer : List.of(unknown, tooMany, badInterval, tooManyPoints, empty, other)) {
+            assertThat(answer.contentType()).startsWith("application/problem+json");
+        }
+        assertThat(aiProcessor.clientTraffic()).as("nothing of these reached ai-processor")
+                .doesNotContain("no-such-", "5minutes", "2026-01-01T00:00:00Z", foreign.siteId());
+    }
+
+    @Test
+    void aiProcessorUnreachableIsA503ForTheMultiSensorRequestToo() {
+        SiteFixture site = Fixtures.boilerHouse();
+        aiProcessor.stop();
+        try {
+            Answer answer = get(site, "/readings?interval=1h");
+            assertThat(answer.status()).isEqualTo(503);
+            assertThat(answer.json().get("code").asString()).isEqualTo("history_unavailable");
+        } finally {
+            aiProcessor.start();
+        }
+        assertThat(get(site, "/readings?interval=1h").status()).isEqualTo(200);
+    }
+
     private Answer get(SiteFixture site, String path) {
-        String key = Fixtures.apiKey("reader", false, site.siteId());
+        return get(site, path, Fixtures.apiKey("reader", false, site.siteId()));
+    }
+
+    private Answer get(SiteFixture site, String path, String key) {
         return new ServiceClient(port).send("GET", "/api/v1/sites/" + site.siteId() + path, null, "X-API-Key", key);
     }
 

@@ -162,6 +162,28 @@ public class FrontendApi {
         }, new ParameterizedTypeReference<History>() { });
     }
 
+    /**
+     * Several sensors' buckets over one window in one request (a site page's charts), in the order of
+     * {@code sensorIds} (at most 100); {@code to} as in {@link #history}.
+     */
+    public SiteHistories histories(String user, String siteId, List<String> sensorIds, Instant from, Instant to,
+            String interval, String aggregate) {
+        return get(user, uri -> {
+            uri.path("/api/v1/sites/{site}/readings").queryParam("from", from.toString())
+                    .queryParam("interval", interval).queryParam("aggregate", aggregate);
+            if (to != null) {
+                uri.queryParam("to", to.toString());
+            }
+            Map<String, Object> variables = new java.util.HashMap<>();
+            variables.put("site", siteId);
+            for (int i = 0; i < sensorIds.size(); i++) {
+                uri.queryParam("sensor_id", "{s" + i + "}");
+                variables.put("s" + i, sensorIds.get(i));
+            }
+            return uri.build(variables);
+        }, new ParameterizedTypeReference<SiteHistories>() { });
+    }
+
     public Alert acknowledge(String user, UUID alertId, String note) {
         return post(user, "/api/v1/alerts/{alert}/acknowledge", alertId, note == null ? Map.of() : Map.of("note", note));
     }

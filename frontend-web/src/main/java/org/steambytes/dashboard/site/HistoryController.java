@@ -2,6 +2,7 @@ package org.steambytes.dashboard.site;
 
 import java.security.Principal;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -21,7 +22,8 @@ import org.steambytes.dashboard.api.Sensor;
  * {@code range} is a preset or {@code custom} with {@code from}/{@code to} as local date-times in
  * {@code tz}, the site's zone, which the history buckets use too. The site page asks once for all its
  * charts ({@code /sites/{id}/history}): a browser opens six connections per host, one held by the live
- * stream, so twenty chart fetches would queue; here they run side by side (docs/PERFORMANCE.md, dashboard).
+ * stream, so twenty chart fetches would queue; here they are one multi-sensor request to frontend-api
+ * (docs/PERFORMANCE.md, dashboard and "Read path — history").
  */
 @RestController
 class HistoryController {
@@ -45,9 +47,10 @@ class HistoryController {
             @RequestParam(defaultValue = "24h") String range, @RequestParam(required = false) String from,
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "UTC") String tz) {
         ZoneId zone = zone(tz);
+        Instant now = clock.instant(); // one end for every chart: charts of one interval share one request
         Map<String, ChartRange> wanted = new LinkedHashMap<>();
         for (Sensor sensor : api.sensors(user.getName(), siteId)) {
-            wanted.put(sensor.sensorId(), chartRange(range, from, to, zone, sensor.expectedIntervalS()));
+            wanted.put(sensor.sensorId(), chartRange(range, from, to, zone, sensor.expectedIntervalS(), now));
         }
         return ResponseEntity.ok().header("Cache-Control", "no-store")
                 .body(Map.of("charts", charts.fetch(user.getName(), siteId, wanted, zone)));
@@ -59,14 +62,15 @@ class HistoryController {
             @RequestParam(required = false) String to, @RequestParam(defaultValue = "UTC") String tz,
             @RequestParam(name = "interval_s", defaultValue = "10") int sensorIntervalS) {
         ZoneId zone = zone(tz);
-        ChartRange chart = chartRange(range, from, to, zone, sensorIntervalS);
+        ChartRange chart = chartRange(range, from, to, zone, sensorIntervalS, clock.instant());
         return ResponseEntity.ok().header("Cache-Control", "no-store")
                 .body(charts.fetchOne(user.getName(), siteId, sensorId, chart, zone));
     }
 
-    private ChartRange chartRange(String range, String from, String to, ZoneId zone, int sensorIntervalS) {
+    private static ChartRange chartRange(String range, String from, String to, ZoneId zone, int sensorIntervalS,
+            Instant now) {
         Optional<ChartRange> chart = "custom".equals(range) ? ChartRange.custom(from, to, zone, sensorIntervalS)
-                : ChartRange.preset(range, clock.instant(), sensorIntervalS);
+                : ChartRange.preset(range, now, sensorIntervalS);
         return chart.orElseThrow(() -> ProblemException.invalid("range", RANGE_RULE));
     }
 

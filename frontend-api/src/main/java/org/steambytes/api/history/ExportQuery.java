@@ -101,9 +101,7 @@ public record ExportQuery(String siteId, ZoneId zone, List<String> sensorIds, In
             }
             return known;
         }
-        // sensor_id=a&sensor_id=b or sensor_id=a,b; each once, in the order asked
-        Set<String> ids = new LinkedHashSet<>();
-        asked.forEach(value -> List.of(value.split(",", -1)).forEach(id -> ids.add(id.strip())));
+        Set<String> ids = named(asked);
         if (ids.size() > MAX_SENSORS) {
             problems.add(FieldProblem.of("sensor_id", "at most " + MAX_SENSORS + " sensors per export"));
         }
@@ -113,6 +111,13 @@ public record ExportQuery(String siteId, ZoneId zone, List<String> sensorIds, In
             }
         }
         return List.copyOf(ids);
+    }
+
+    /** The sensors a {@code sensor_id} parameter names ({@code sensor_id=a&sensor_id=b} or {@code sensor_id=a,b}), each once, in the order asked. */
+    static Set<String> named(List<String> sensorIdParameters) {
+        Set<String> ids = new LinkedHashSet<>();
+        sensorIdParameters.forEach(value -> List.of(value.split(",", -1)).forEach(id -> ids.add(id.strip())));
+        return ids;
     }
 
     @SuppressWarnings("unchecked")

@@ -3,7 +3,6 @@ package org.steambytes.api.history;
 import java.time.Clock;
 import java.time.ZoneId;
 import java.util.HashSet;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import org.springframework.stereotype.Service;
@@ -69,8 +68,7 @@ public class ReadingHistory {
             }
             return known;
         }
-        Set<String> ids = new LinkedHashSet<>(); // sensor_id=a&sensor_id=b or sensor_id=a,b
-        sensorIds.forEach(value -> List.of(value.split(",", -1)).forEach(id -> ids.add(id.strip())));
+        Set<String> ids = ExportQuery.named(sensorIds);
         if (ids.contains("")) {
             throw ProblemException.invalid("sensor_id", "must not be empty (a comma too many?)");
         }

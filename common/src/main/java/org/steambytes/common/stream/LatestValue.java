@@ -15,7 +15,7 @@ import tools.jackson.databind.json.JsonMapper;
  */
 public record LatestValue(double value, String unit, long tsMs, String sensorType) {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+    static final JsonMapper JSON = JsonMapper.builder().build();
 
     public static LatestValue of(Reading reading, String unit) {
         return new LatestValue(reading.value(), unit, reading.timestamp().toEpochMilli(), reading.sensorType());
@@ -47,28 +47,37 @@ public record LatestValue(double value, String unit, long tsMs, String sensorTyp
             if (json.nextToken() != JsonToken.START_OBJECT) {
                 return Optional.empty();
             }
-            Double value = null;
-            Long tsMs = null;
-            String unit = "";
-            String sensorType = "";
-            for (JsonToken token = json.nextToken(); token == JsonToken.PROPERTY_NAME; token = json.nextToken()) {
-                String name = json.currentName();
-                JsonToken next = json.nextToken();
-                switch (name) {
-                    case "value" -> value = next.isNumeric() ? json.getDoubleValue() : null;
-                    case "ts_ms" -> tsMs = next == JsonToken.VALUE_NUMBER_INT ? json.getLongValue() : null;
-                    case "unit" -> unit = text(json, next);
-                    case "sensor_type" -> sensorType = text(json, next);
-                    default -> json.skipChildren();
-                }
-            }
-            if (json.currentToken() != JsonToken.END_OBJECT || json.nextToken() != null || value == null || tsMs == null) {
-                return Optional.empty();
-            }
-            return Optional.of(new LatestValue(value, unit, tsMs, sensorType));
+            LatestValue value = read(json);
+            return json.nextToken() != null ? Optional.empty() : Optional.ofNullable(value);
         } catch (JacksonException e) {
             return Optional.empty(); // not JSON: unreadable like any other shape
         }
+    }
+
+    /**
+     * One stored value from a parser on its {@code START_OBJECT}, read through its {@code END_OBJECT}; null when
+     * it holds no numeric value or integral ts_ms. A parser error (not JSON) is the caller's.
+     */
+    static LatestValue read(JsonParser json) {
+        Double value = null;
+        Long tsMs = null;
+        String unit = "";
+        String sensorType = "";
+        for (JsonToken token = json.nextToken(); token == JsonToken.PROPERTY_NAME; token = json.nextToken()) {
+            String name = json.currentName();
+            JsonToken next = json.nextToken();
+            switch (name) {
+                case "value" -> value = next.isNumeric() ? json.getDoubleValue() : null;
+                case "ts_ms" -> tsMs = next == JsonToken.VALUE_NUMBER_INT ? json.getLongValue() : null;
+                case "unit" -> unit = text(json, next);
+                case "sensor_type" -> sensorType = text(json, next);
+                default -> json.skipChildren();
+            }
+        }
+        if (json.currentToken() != JsonToken.END_OBJECT || value == null || tsMs == null) {
+            return null;
+        }
+        return new LatestValue(value, unit, tsMs, sensorType);
     }
 
     /** A scalar's text (a number or boolean too), "" for null; an object or array is skipped and reads as "". */

@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +18,13 @@ import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.sensor.SensorView;
 import org.steambytes.api.sensor.SiteSensors;
 import org.steambytes.common.redis.RedisKeys;
+import org.steambytes.common.stream.LatestSnapshot;
 import org.steambytes.common.stream.LatestValue;
 
 /**
- * Every sensor of a site with its latest value, straight from iot-ingestion's Redis hashes (never
- * from the 5-minute response cache): one script call (one round trip) reads every sensor type's hash, and the
+ * Every sensor of a site with its latest value, straight from iot-ingestion's Redis keys (never from the
+ * 5-minute response cache): one script call (one round trip) reads the site's snapshot
+ * ({@code iot_ingestion:dashboard:{<site_id>}}) or, when it has expired, every sensor type's hash; the
  * site's sensors come from this replica's memory ({@link SiteSensors}). A value is stale when older than max(3 × expected interval,
  * 5 min) or absent; with Redis unreachable every sensor is answered as stale rather than failing.
  */
@@ -31,14 +34,25 @@ public class LatestReadings {
     private static final Logger log = LoggerFactory.getLogger(LatestReadings.class);
     private static final Duration MIN_STALE_AFTER = Duration.ofMinutes(5);
     /**
-     * Every field and value of the site's latest hashes (KEYS, one per sensor type), flat: one round trip
-     * on the shared connection (a pipeline would take a dedicated one). Sensor ids are unique in a site.
+     * The site's latest values in one round trip on the shared connection (a pipeline would take a dedicated
+     * one; docs/ARCHITECTURE.md §5 "frontend-api: scope, cache", what is not remembered). KEYS[1] is
+     * iot-ingestion's snapshot of the site, KEYS[2..] its latest hashes, one per sensor type of the site. With
+     * the snapshot: {@code snapshot}, the document, and per hash whether it exists ("1"/"0"); without (a site
+     * silent for over a minute): {@code hashes} and every field and value of the hashes, flat.
      */
     @SuppressWarnings({"unchecked", "rawtypes"})
-    private static final RedisScript<List<String>> READ_HASHES = (RedisScript) RedisScript.of("""
-            local out = {}
-            for _, key in ipairs(KEYS) do
-              local all = redis.call('HGETALL', key)
+    private static final RedisScript<List<String>> READ_LATEST = (RedisScript) RedisScript.of("""
+            if ARGV[1] == 'snapshot' then
+              local snapshot = redis.call('GET', KEYS[1])
+              if snapshot then
+                local out = {'snapshot', snapshot}
+                for k = 2, #KEYS do out[#out + 1] = tostring(redis.call('EXISTS', KEYS[k])) end
+                return out
+              end
+            end
+            local out = {'hashes'}
+            for k = 2, #KEYS do
+              local all = redis.call('HGETALL', KEYS[k])
               for i = 1, #all do out[#out + 1] = all[i] end
             end
             return out""", List.class);
@@ -85,16 +99,46 @@ public class LatestReadings {
     private Map<String, LatestValue> read(String siteId, List<SensorView> siteSensors) {
         Map<String, LatestValue> bySensor = new HashMap<>();
         try {
-            List<String> keys = new TreeSet<>(siteSensors.stream().map(SensorView::sensorType).toList()).stream()
-                    .map(type -> RedisKeys.latest(siteId, type)).toList();
-            List<String> pairs = redis.execute(READ_HASHES, keys);
-            for (int i = 0; pairs != null && i + 1 < pairs.size(); i += 2) {
-                parse(siteId, pairs.get(i), pairs.get(i + 1), bySensor);
+            List<String> types = List.copyOf(new TreeSet<>(siteSensors.stream().map(SensorView::sensorType).toList()));
+            List<String> keys = new ArrayList<>(types.size() + 1);
+            keys.add(RedisKeys.dashboard(siteId));
+            types.forEach(type -> keys.add(RedisKeys.latest(siteId, type)));
+            List<String> answer = redis.execute(READ_LATEST, keys, "snapshot");
+            if (answer != null && !answer.isEmpty() && answer.get(0).equals("snapshot")) {
+                Optional<LatestSnapshot> snapshot = LatestSnapshot.parse(answer.get(1));
+                if (snapshot.isPresent()) {
+                    return fromSnapshot(siteId, snapshot.get(), types, answer.subList(2, answer.size()));
+                }
+                log.warn("Latest-values snapshot of {} is not readable; reading the latest hashes", siteId);
+                answer = redis.execute(READ_LATEST, keys, "hashes");
+            }
+            for (int i = 1; answer != null && i + 1 < answer.size(); i += 2) {
+                parse(siteId, answer.get(i), answer.get(i + 1), bySensor);
             }
         } catch (RuntimeException e) {
             log.warn("Latest values of {} unavailable ({}); answering every sensor as stale", siteId, e.getMessage());
             bySensor.clear();
         }
+        return bySensor;
+    }
+
+    /**
+     * The snapshot's values, exactly as the hashes would answer: the snapshot is rebuilt in the same step as
+     * every change to the hashes, so it only differs from them by a hash that has expired since (a sensor type
+     * silent for 5 minutes while the site's other types were not); values of types whose hash is gone, or not
+     * among the site's types, are left out as the hashes would leave them.
+     */
+    private static Map<String, LatestValue> fromSnapshot(String siteId, LatestSnapshot snapshot, List<String> types,
+            List<String> exists) {
+        snapshot.unreadable().forEach(sensorId ->
+                log.warn("Latest value of {}/{} is not readable; answering it as stale", siteId, sensorId));
+        Map<String, LatestValue> bySensor = new HashMap<>();
+        snapshot.values().forEach((sensorId, value) -> {
+            int type = types.indexOf(value.sensorType());
+            if (type >= 0 && type < exists.size() && exists.get(type).equals("1")) {
+                bySensor.put(sensorId, value);
+            }
+        });
         return bySensor;
     }
 

@@ -6,6 +6,8 @@ import org.springframework.security.config.annotation.web.configurers.AbstractHt
 import org.springframework.security.config.annotation.web.configurers.AuthorizeHttpRequestsConfigurer;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
+import org.springframework.web.filter.ServletRequestPathFilter;
 
 /**
  * The security every API service starts from: stateless, no browser login, problem+json for 401/403,
@@ -35,6 +37,10 @@ public final class BaselineSecurity {
                 .logout(AbstractHttpConfigurer::disable)
                 .requestCache(AbstractHttpConfigurer::disable)
                 .exceptionHandling(errors -> errors.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+                // The request's path parsed once for every path matcher of the chain (the authorization rules): without
+                // it each matcher parses the path afresh and throws it away, a dozen times a request
+                // (docs/PERFORMANCE.md "Read path", fourth pass). Behind the firewall, which the chain applies first.
+                .addFilterBefore(new ServletRequestPathFilter(), SecurityContextHolderFilter.class)
                 .addFilterBefore(new InternalTokenFilter(internal.token()), AuthorizationFilter.class)
                 .authorizeHttpRequests(requests -> {
                     requests.requestMatchers("/actuator/health", "/actuator/health/**", "/error").permitAll()

@@ -165,7 +165,7 @@ class HandlerLookupTests {
         return stock;
     }
 
-    private static String concrete(String pattern) {
+    static String concrete(String pattern) {
         return pattern.replaceAll("\\{\\*[^}]+}", "/a/b").replaceAll("\\{[^}]+}", "plant-1")
                 .replace("**", "a/b").replace("*", "a").replace("?", "z");
     }

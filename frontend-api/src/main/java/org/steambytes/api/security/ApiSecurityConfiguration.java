@@ -11,6 +11,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.steambytes.api.ApiProperties;
 import org.steambytes.api.apikey.ApiKeyAuthenticationFilter;
 import org.steambytes.api.cache.ResponseCacheFilter;
+import org.steambytes.api.latest.web.LatestValuesFilter;
 import org.steambytes.api.caller.ApiRole;
 import org.steambytes.api.user.UserTokenAuthenticationFilter;
 import org.steambytes.common.problem.ProblemJsonWriter;
@@ -60,10 +61,11 @@ class ApiSecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiProperties properties,
             ProblemSecurityHandlers problems, ApiKeyAuthenticationFilter apiKeys, UserTokenAuthenticationFilter userTokens,
-            ResponseCacheFilter responseCache) throws Exception {
+            ResponseCacheFilter responseCache, LatestValuesFilter latestValues) throws Exception {
         http.addFilterBefore(apiKeys, AuthorizationFilter.class);
         http.addFilterBefore(userTokens, AuthorizationFilter.class);
         http.addFilterAfter(responseCache, AuthorizationFilter.class); // only authorized reads reach the cache
+        http.addFilterAfter(latestValues, ResponseCacheFilter.class); // after authorization too, never before it
         return BaselineSecurity.apply(http, properties.internal(), problems, requests -> requests
                 // The API's description is public, like any published API reference.
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",

@@ -16,7 +16,6 @@ import org.springframework.data.domain.Pageable;
 import org.springframework.data.web.PageableDefault;
 import org.springframework.data.web.PagedModel;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -31,6 +30,7 @@ import org.steambytes.api.alert.AlertHistory;
 import org.steambytes.api.alert.AlertView;
 import org.steambytes.api.alert.Alerts;
 import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.web.AcceptsJson;
 import org.steambytes.api.web.Pages;
 import tools.jackson.databind.JsonNode;
 
@@ -72,7 +72,7 @@ class AlertsController {
             @ParameterObject @PageableDefault(size = 50) Pageable pageable, HttpServletRequest request,
             HttpServletResponse response) throws IOException {
         Alerts.Listing listing = alerts.list(caller, siteId, state, severity, Pages.capped(pageable),
-                acceptsJson(request.getHeader(HttpHeaders.ACCEPT)));
+                AcceptsJson.of(request.getHeader(HttpHeaders.ACCEPT)));
         if (listing.json() == null) {
             return new PagedModel<>(listing.page());
         }
@@ -82,19 +82,6 @@ class AlertsController {
         response.setContentLength(listing.json().length);
         response.getOutputStream().write(listing.json());
         return null;
-    }
-
-    /** No {@code Accept}, or one that JSON satisfies; an unreadable one is left to content negotiation. */
-    static boolean acceptsJson(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return true;
-        }
-        try {
-            return MediaType.parseMediaTypes(accept).stream()
-                    .anyMatch(type -> type.isCompatibleWith(MediaType.APPLICATION_JSON) && type.getQualityValue() > 0);
-        } catch (InvalidMediaTypeException unreadable) {
-            return false;
-        }
     }
 
     @Operation(summary = "An alert's history", description = "Oldest first: its transitions (opened, acknowledged with"

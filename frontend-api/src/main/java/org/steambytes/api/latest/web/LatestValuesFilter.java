@@ -1,0 +1,101 @@
+package org.steambytes.api.latest.web;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.filter.ServerHttpObservationFilter;
+import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.latest.LatestReadings;
+import org.steambytes.api.web.AcceptsJson;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The latest values — the dashboard's and the pollers' most frequent read — answered inside the security chain,
+ * after authorization, without Spring MVC's dispatch: the same {@link LatestReadings#of} as
+ * {@link LatestController}, written with the application's own JSON mapper, so the same bytes. What Spring MVC
+ * would add per request here — finding the handler among the application's mappings, resolving the arguments,
+ * negotiating the content type over every message converter — was a third of the answer's CPU
+ * (docs/PERFORMANCE.md "Read path", fourth pass).
+ *
+ * <p>Only the plain case is answered here: {@code GET /api/v1/sites/<site>/latest} exactly (no context path, the
+ * site a plain segment: no percent-encoding, no matrix parameters), an authenticated caller, an {@code Accept}
+ * that JSON satisfies. Anything else — HEAD, OPTIONS, another spelling of the path, another media type — and any
+ * error (a site the caller cannot see, a store failing) goes on to Spring MVC untouched, which answers it as
+ * before (404, 406, problem+json). The request's observation is given the controller's path pattern, so
+ * {@code http.server.requests} names the endpoint as before.
+ */
+public final class LatestValuesFilter extends OncePerRequestFilter {
+
+    static final String PATTERN = "/api/v1/sites/{siteId}/latest";
+    private static final String PREFIX = "/api/v1/sites/";
+    private static final String SUFFIX = "/latest";
+
+    private final LatestReadings latest;
+    private final JsonMapper json;
+
+    LatestValuesFilter(LatestReadings latest, JsonMapper json) {
+        this.latest = latest;
+        this.json = json;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return siteOf(request) == null;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String siteId = siteOf(request);
+        ApiCaller caller = caller();
+        if (siteId == null || caller == null || !AcceptsJson.of(request.getHeader(HttpHeaders.ACCEPT))) {
+            chain.doFilter(request, response);
+            return;
+        }
+        byte[] body;
+        try {
+            body = json.writeValueAsBytes(latest.of(caller, siteId));
+        } catch (RuntimeException e) {
+            chain.doFilter(request, response); // Spring MVC asks again and answers the error as it always has
+            return;
+        }
+        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATTERN));
+        response.setStatus(HttpServletResponse.SC_OK);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        response.setContentLength(body.length);
+        response.getOutputStream().write(body);
+    }
+
+    /** The site of a plain {@code GET /api/v1/sites/<site>/latest}; null for any other request. */
+    static String siteOf(HttpServletRequest request) {
+        if (!"GET".equals(request.getMethod()) || !request.getContextPath().isEmpty()) {
+            return null;
+        }
+        String uri = request.getRequestURI();
+        if (uri == null || !uri.startsWith(PREFIX) || !uri.endsWith(SUFFIX) || uri.length() <= PREFIX.length() + SUFFIX.length()) {
+            return null;
+        }
+        for (int i = PREFIX.length(); i < uri.length() - SUFFIX.length(); i++) {
+            char c = uri.charAt(i);
+            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
+                    || c == '.' || c == '~';
+            if (!plain) {
+                return null;
+            }
+        }
+        String siteId = uri.substring(PREFIX.length(), uri.length() - SUFFIX.length());
+        return siteId.equals(".") || siteId.equals("..") ? null : siteId;
+    }
+
+    private static ApiCaller caller() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof ApiCaller caller ? caller : null;
+    }
+}

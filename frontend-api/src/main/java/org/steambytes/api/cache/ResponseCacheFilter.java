@@ -9,8 +9,6 @@ import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 import org.springframework.web.util.UrlPathHelper;
@@ -47,7 +45,7 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        ApiCaller caller = caller();
+        ApiCaller caller = ApiCaller.current();
         String path = path(request);
         if (caller == null || READS_NOT_CACHED.contains(request.getMethod())) {
             chain.doFilter(request, response);
@@ -113,8 +111,4 @@ public final class ResponseCacheFilter extends OncePerRequestFilter {
         return matcher.matches() ? matcher.group(1) : null;
     }
 
-    private static ApiCaller caller() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof ApiCaller caller ? caller : null;
-    }
 }

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonValue;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
 
 /**
  * The authenticated caller, an integrator's API key or a dashboard user (through frontend-web's user
@@ -32,6 +34,12 @@ public record ApiCaller(Kind kind, UUID keyId, String username, ApiRole role, bo
 
     public static ApiCaller user(String username, ApiRole role, boolean allSites, Set<String> siteIds) {
         return new ApiCaller(Kind.USER, null, username, role, allSites, siteIds);
+    }
+
+    /** The caller the security chain authenticated for the current request; null when there is none (yet). */
+    public static ApiCaller current() {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        return authentication != null && authentication.getPrincipal() instanceof ApiCaller caller ? caller : null;
     }
 
     public boolean canSee(String siteId) {

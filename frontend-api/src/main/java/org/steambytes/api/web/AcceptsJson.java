@@ -21,4 +21,22 @@ public final class AcceptsJson {
             return false;
         }
     }
+
+    /**
+     * Stricter, for answers written without Spring MVC at all: no {@code Accept}, or one naming
+     * {@code application/json}, {@code application/*} or {@code *}{@code /*} (with no parameter but q, q &gt; 0) — where Spring MVC's
+     * negotiation picks plain {@code application/json} too.
+     */
+    public static boolean plainly(String accept) {
+        if (accept == null || accept.isBlank()) {
+            return true;
+        }
+        try {
+            return MediaType.parseMediaTypes(accept).stream().anyMatch(type -> type.getQualityValue() > 0
+                    && type.getParameters().keySet().stream().allMatch("q"::equalsIgnoreCase) && (type.isWildcardType() || (type.getType().equals("application")
+                    && (type.isWildcardSubtype() && type.getSubtypeSuffix() == null || type.getSubtype().equals("json")))));
+        } catch (InvalidMediaTypeException unreadable) {
+            return false;
+        }
+    }
 }

@@ -6,14 +6,11 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.filter.OncePerRequestFilter;
-import org.springframework.web.filter.ServerHttpObservationFilter;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.latest.LatestReadings;
 import org.steambytes.api.web.AcceptsJson;
+import org.steambytes.api.web.DirectAnswers;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -54,8 +51,8 @@ public final class LatestValuesFilter extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String siteId = siteOf(request);
-        ApiCaller caller = caller();
-        if (siteId == null || caller == null || !AcceptsJson.of(request.getHeader(HttpHeaders.ACCEPT))) {
+        ApiCaller caller = ApiCaller.current();
+        if (siteId == null || caller == null || !AcceptsJson.plainly(request.getHeader(HttpHeaders.ACCEPT))) {
             chain.doFilter(request, response);
             return;
         }
@@ -66,11 +63,7 @@ public final class LatestValuesFilter extends OncePerRequestFilter {
             chain.doFilter(request, response); // Spring MVC asks again and answers the error as it always has
             return;
         }
-        ServerHttpObservationFilter.findObservationContext(request).ifPresent(context -> context.setPathPattern(PATTERN));
-        response.setStatus(HttpServletResponse.SC_OK);
-        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
-        response.setContentLength(body.length);
-        response.getOutputStream().write(body);
+        DirectAnswers.writeJson(request, response, PATTERN, body);
     }
 
     /** The site of a plain {@code GET /api/v1/sites/<site>/latest}; null for any other request. */
@@ -79,23 +72,10 @@ public final class LatestValuesFilter extends OncePerRequestFilter {
             return null;
         }
         String uri = request.getRequestURI();
-        if (uri == null || !uri.startsWith(PREFIX) || !uri.endsWith(SUFFIX) || uri.length() <= PREFIX.length() + SUFFIX.length()) {
+        if (uri == null || !uri.startsWith(PREFIX) || !uri.endsWith(SUFFIX)
+                || !DirectAnswers.plain(uri, PREFIX.length(), uri.length() - SUFFIX.length())) {
             return null;
         }
-        for (int i = PREFIX.length(); i < uri.length() - SUFFIX.length(); i++) {
-            char c = uri.charAt(i);
-            boolean plain = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' || c == '_'
-                    || c == '.' || c == '~';
-            if (!plain) {
-                return null;
-            }
-        }
-        String siteId = uri.substring(PREFIX.length(), uri.length() - SUFFIX.length());
-        return siteId.equals(".") || siteId.equals("..") ? null : siteId;
-    }
-
-    private static ApiCaller caller() {
-        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
-        return authentication != null && authentication.getPrincipal() instanceof ApiCaller caller ? caller : null;
+        return uri.substring(PREFIX.length(), uri.length() - SUFFIX.length());
     }
 }

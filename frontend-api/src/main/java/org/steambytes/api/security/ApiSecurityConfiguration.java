@@ -1,5 +1,6 @@
 package org.steambytes.api.security;
 
+import java.util.List;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,9 +11,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.steambytes.api.ApiProperties;
 import org.steambytes.api.apikey.ApiKeyAuthenticationFilter;
-import org.steambytes.api.alert.web.SiteAlertsFilter;
 import org.steambytes.api.cache.ResponseCacheFilter;
-import org.steambytes.api.latest.web.LatestValuesFilter;
 import org.steambytes.api.caller.ApiRole;
 import org.steambytes.api.user.UserTokenAuthenticationFilter;
 import org.steambytes.common.problem.ProblemJsonWriter;
@@ -62,14 +61,12 @@ class ApiSecurityConfiguration {
     @Bean
     SecurityFilterChain securityFilterChain(HttpSecurity http, ApiProperties properties,
             ProblemSecurityHandlers problems, ApiKeyAuthenticationFilter apiKeys, UserTokenAuthenticationFilter userTokens,
-            ResponseCacheFilter responseCache, LatestValuesFilter latestValues, SiteAlertsFilter siteAlerts)
-            throws Exception {
+            ResponseCacheFilter responseCache, List<DirectReadFilter> directReads) throws Exception {
         http.addFilterBefore(apiKeys, AuthorizationFilter.class);
         http.addFilterBefore(userTokens, AuthorizationFilter.class);
         http.addFilterAfter(responseCache, AuthorizationFilter.class); // only authorized reads reach the cache
         // The hot reads answered without Spring MVC's dispatch: after authorization too, never before it.
-        http.addFilterAfter(latestValues, ResponseCacheFilter.class);
-        http.addFilterAfter(siteAlerts, ResponseCacheFilter.class);
+        directReads.forEach(filter -> http.addFilterAfter(filter, ResponseCacheFilter.class));
         return BaselineSecurity.apply(http, properties.internal(), problems, requests -> requests
                 // The API's description is public, like any published API reference.
                 .requestMatchers(HttpMethod.GET, "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html",

@@ -20,7 +20,7 @@ import tools.jackson.databind.module.SimpleModule;
  * pattern, timestamps, truncation and time-zone settings go through Jackson's own code as before.
  */
 @Configuration(proxyBeanMethods = false)
-class IsoInstants {
+public class IsoInstants {
 
     /** 0000-01-01T00:00:00Z and 9999-12-31T23:59:59Z: the years ISO_INSTANT prints with four digits and no sign. */
     static final long FIRST_FOUR_DIGIT_SECOND = -62_167_219_200L;
@@ -32,7 +32,7 @@ class IsoInstants {
     }
 
     /** What {@link Instant#toString()} answers, for every instant. */
-    static String format(Instant instant) {
+    public static String format(Instant instant) {
         long seconds = instant.getEpochSecond();
         if (seconds < FIRST_FOUR_DIGIT_SECOND || seconds > LAST_FOUR_DIGIT_SECOND) {
             return instant.toString();

@@ -3,6 +3,7 @@ package org.steambytes.api.latest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.Filter;
 import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
@@ -27,11 +28,15 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.caller.ApiRole;
+import org.steambytes.api.cache.ResponseCacheFilter;
 import org.steambytes.api.latest.web.LatestValuesFilter;
+import org.steambytes.api.security.DirectReadFilter;
 import org.steambytes.common.redis.RedisKeys;
 import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
@@ -60,6 +65,8 @@ class LatestValuesFilterTests {
     LatestValuesFilter filter;
     @Autowired
     MeterRegistry meters;
+    @Autowired
+    SecurityFilterChain securityChain;
 
     private SiteFixture site;
     private String reader;
@@ -72,6 +79,10 @@ class LatestValuesFilterTests {
         redis.opsForHash().put(RedisKeys.latest(site.siteId(), "steam_pressure"), "b1-steam-pressure",
                 "{\"value\":10.4,\"unit\":\"bar\",\"ts\":\"" + at + "\",\"ts_ms\":" + at.toEpochMilli()
                         + ",\"sensor_type\":\"steam_pressure\"}");
+        // A value Java writes in scientific notation; the flue gas temperature stays without one (nulls).
+        redis.opsForHash().put(RedisKeys.latest(site.siteId(), "flue_gas_o2"), "b1-o2",
+                "{\"value\":1.0E-5,\"unit\":\"%\",\"ts\":\"" + at + "\",\"ts_ms\":" + at.toEpochMilli()
+                        + ",\"sensor_type\":\"flue_gas_o2\"}");
     }
 
     @Test
@@ -84,9 +95,25 @@ class LatestValuesFilterTests {
             HttpResponse<String> byMvc = get(encoded, accept);
 
             assertThat(byFilter.statusCode()).as(byFilter.body()).isEqualTo(200);
-            assertThat(byFilter.body()).isEqualTo(byMvc.body()).contains("\"b1-steam-pressure\"").contains("10.4");
+            assertThat(byFilter.body()).isEqualTo(byMvc.body()).contains("\"b1-steam-pressure\"").contains("10.4")
+                    .contains("1.0E-5").contains("\"value\":null").contains("°C");
             assertThat(headers(byFilter)).as("Accept: " + accept).isEqualTo(headers(byMvc));
         }
+    }
+
+    @Test
+    void everyDirectReadComesAfterAuthorizationAndTheResponseCache() {
+        List<Filter> filters = securityChain.getFilters();
+        int authorization = indexOf(filters, AuthorizationFilter.class);
+        int responseCache = indexOf(filters, ResponseCacheFilter.class);
+        List<Integer> directReads = filters.stream().filter(DirectReadFilter.class::isInstance).map(filters::indexOf).toList();
+
+        assertThat(directReads).hasSize(2).allMatch(index -> index > authorization && index > responseCache);
+        assertThat(responseCache).isGreaterThan(authorization);
+    }
+
+    private static int indexOf(List<Filter> filters, Class<?> type) {
+        return filters.stream().filter(type::isInstance).map(filters::indexOf).findFirst().orElseThrow();
     }
 
     @Test

@@ -11,6 +11,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 import org.steambytes.api.alert.Alerts;
 import org.steambytes.api.caller.ApiCaller;
+import org.steambytes.api.security.DirectReadFilter;
 import org.steambytes.api.web.AcceptsJson;
 import org.steambytes.api.web.DirectAnswers;
 import org.steambytes.api.web.Pages;
@@ -28,7 +29,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HEAD, another media type — and any error (a site the caller cannot see, PostgreSQL failing) goes on to Spring MVC
  * untouched, which answers it as before.
  */
-public final class SiteAlertsFilter extends OncePerRequestFilter {
+public final class SiteAlertsFilter extends OncePerRequestFilter implements DirectReadFilter {
 
     static final String PATTERN = "/api/v1/alerts";
 

@@ -12,6 +12,7 @@ import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.steambytes.api.ApiProperties;
 import org.steambytes.api.apikey.ApiKeyAuthenticationFilter;
 import org.steambytes.api.cache.ResponseCacheFilter;
+import org.steambytes.api.directread.DirectReadFilter;
 import org.steambytes.api.caller.ApiRole;
 import org.steambytes.api.user.UserTokenAuthenticationFilter;
 import org.steambytes.common.problem.ProblemJsonWriter;

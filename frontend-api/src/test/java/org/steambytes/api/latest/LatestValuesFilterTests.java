@@ -13,11 +13,8 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,7 +33,8 @@ import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.caller.ApiRole;
 import org.steambytes.api.cache.ResponseCacheFilter;
 import org.steambytes.api.latest.web.LatestValuesFilter;
-import org.steambytes.api.security.DirectReadFilter;
+import org.steambytes.api.directread.DirectReadFilter;
+import org.steambytes.api.web.DirectReads;
 import org.steambytes.common.redis.RedisKeys;
 import org.steambytes.testsupport.Fixtures;
 import org.steambytes.testsupport.Fixtures.SiteFixture;
@@ -97,7 +95,7 @@ class LatestValuesFilterTests {
             assertThat(byFilter.statusCode()).as(byFilter.body()).isEqualTo(200);
             assertThat(byFilter.body()).isEqualTo(byMvc.body()).contains("\"b1-steam-pressure\"").contains("10.4")
                     .contains("1.0E-5").contains("\"value\":null").contains("°C");
-            assertThat(headers(byFilter)).as("Accept: " + accept).isEqualTo(headers(byMvc));
+            assertThat(DirectReads.headersButDate(byFilter)).as("Accept: " + accept).isEqualTo(DirectReads.headersButDate(byMvc));
         }
     }
 
@@ -152,8 +150,7 @@ class LatestValuesFilterTests {
         assertThat(notInScope.statusCode()).isEqualTo(404);
         assertThat(notInScope.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(get("/api/v1/sites/" + site.siteId() + "/latest", "application/xml").statusCode()).isEqualTo(406);
-        assertThat(HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + plain)).GET().build(),
-                HttpResponse.BodyHandlers.ofString()).statusCode()).as("no key").isEqualTo(401);
+        assertThat(DirectReads.get(port, null, plain, null).statusCode()).as("no key").isEqualTo(401);
         HttpResponse<String> head = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + plain))
                 .header("X-API-Key", reader).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.ofString());
@@ -186,33 +183,16 @@ class LatestValuesFilterTests {
         if (accept != null) {
             request.addHeader("Accept", accept);
         }
-        MockHttpServletResponse response = new MockHttpServletResponse();
-        AtomicInteger passed = new AtomicInteger();
-        filter.doFilter(request, response, (req, res) -> passed.incrementAndGet());
-        if (passed.get() == 0) {
+        MockHttpServletResponse response = DirectReads.answered(filter, request);
+        if (response != null) {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.getContentAsString()).contains("\"site_id\":\"" + site.siteId() + "\"");
         }
-        return passed.get() == 1;
+        return response == null;
     }
 
     private HttpResponse<String> get(String path, String accept) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path))
-                .header("X-API-Key", reader).GET();
-        if (accept != null) {
-            request.header("Accept", accept);
-        }
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        return DirectReads.get(port, reader, path, accept);
     }
 
-    /** Every header but the date, names in lower case. */
-    private static Map<String, List<String>> headers(HttpResponse<String> response) {
-        Map<String, List<String>> headers = new TreeMap<>();
-        response.headers().map().forEach((name, values) -> {
-            if (!name.equalsIgnoreCase("date")) {
-                headers.put(name.toLowerCase(), values);
-            }
-        });
-        return headers;
-    }
 }

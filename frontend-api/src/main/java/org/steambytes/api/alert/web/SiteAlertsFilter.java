@@ -1,19 +1,12 @@
 package org.steambytes.api.alert.web;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import java.io.IOException;
 import org.springframework.data.domain.PageRequest;
 import org.springframework.data.web.PagedModel;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.steambytes.api.alert.Alerts;
 import org.steambytes.api.caller.ApiCaller;
-import org.steambytes.api.security.DirectReadFilter;
-import org.steambytes.api.web.AcceptsJson;
 import org.steambytes.api.web.DirectAnswers;
+import org.steambytes.api.web.DirectJsonRead;
 import org.steambytes.api.web.Pages;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -29,7 +22,7 @@ import tools.jackson.databind.json.JsonMapper;
  * HEAD, another media type — and any error (a site the caller cannot see, PostgreSQL failing) goes on to Spring MVC
  * untouched, which answers it as before.
  */
-public final class SiteAlertsFilter extends OncePerRequestFilter implements DirectReadFilter {
+public final class SiteAlertsFilter extends DirectJsonRead<SiteAlertsFilter.Query> {
 
     static final String PATTERN = "/api/v1/alerts";
 
@@ -37,6 +30,7 @@ public final class SiteAlertsFilter extends OncePerRequestFilter implements Dire
     private final JsonMapper json;
 
     SiteAlertsFilter(Alerts alerts, JsonMapper json) {
+        super(PATTERN);
         this.alerts = alerts;
         this.json = json;
     }
@@ -46,34 +40,20 @@ public final class SiteAlertsFilter extends OncePerRequestFilter implements Dire
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return queryOf(request) == null;
+    protected Query queryOf(HttpServletRequest request) {
+        return plainQueryOf(request);
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        Query query = queryOf(request);
-        ApiCaller caller = ApiCaller.current();
-        if (query == null || caller == null || !AcceptsJson.plainly(request.getHeader(HttpHeaders.ACCEPT))) {
-            chain.doFilter(request, response);
-            return;
-        }
-        byte[] body;
-        try {
-            // As the controller asks: its @PageableDefault(size = 50), no sort, capped; no severity; JSON wanted.
-            Alerts.Listing listing = alerts.list(caller, query.siteId(), query.state(), null,
-                    Pages.capped(PageRequest.of(0, 50)), true);
-            body = listing.json() != null ? listing.json() : json.writeValueAsBytes(new PagedModel<>(listing.page()));
-        } catch (RuntimeException e) {
-            chain.doFilter(request, response); // Spring MVC asks again and answers the error as it always has
-            return;
-        }
-        DirectAnswers.writeJson(request, response, PATTERN, body);
+    protected byte[] answer(ApiCaller caller, Query query) {
+        // As the controller asks: its @PageableDefault(size = 50), no sort, capped; no severity; JSON wanted.
+        Alerts.Listing listing = alerts.list(caller, query.siteId(), query.state(), null,
+                Pages.capped(PageRequest.of(0, 50)), true);
+        return listing.json() != null ? listing.json() : json.writeValueAsBytes(new PagedModel<>(listing.page()));
     }
 
     /** The site and state of a plain {@code GET /api/v1/alerts?site_id=…&state=open|acknowledged}; null otherwise. */
-    static Query queryOf(HttpServletRequest request) {
+    static Query plainQueryOf(HttpServletRequest request) {
         if (!"GET".equals(request.getMethod()) || !request.getContextPath().isEmpty()
                 || !PATTERN.equals(request.getRequestURI())) {
             return null;

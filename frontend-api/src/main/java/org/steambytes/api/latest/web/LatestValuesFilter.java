@@ -1,20 +1,13 @@
 package org.steambytes.api.latest.web;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.steambytes.api.caller.ApiCaller;
-import org.steambytes.api.security.DirectReadFilter;
 import org.steambytes.api.latest.LatestReadings;
 import org.steambytes.api.latest.LatestReadings.LatestReading;
 import org.steambytes.api.latest.LatestReadings.SiteLatest;
-import org.steambytes.api.web.AcceptsJson;
 import org.steambytes.api.web.DirectAnswers;
+import org.steambytes.api.web.DirectJsonRead;
 import org.steambytes.api.web.IsoInstants;
 import tools.jackson.core.JsonGenerator;
 import tools.jackson.databind.json.JsonMapper;
@@ -34,7 +27,7 @@ import tools.jackson.databind.json.JsonMapper;
  * before (404, 406, problem+json). The request's observation is given the controller's path pattern, so
  * {@code http.server.requests} names the endpoint as before.
  */
-public final class LatestValuesFilter extends OncePerRequestFilter implements DirectReadFilter {
+public final class LatestValuesFilter extends DirectJsonRead<String> {
 
     static final String PATTERN = "/api/v1/sites/{siteId}/latest";
     private static final String PREFIX = "/api/v1/sites/";
@@ -44,32 +37,19 @@ public final class LatestValuesFilter extends OncePerRequestFilter implements Di
     private final JsonMapper json;
 
     LatestValuesFilter(LatestReadings latest, JsonMapper json) {
+        super(PATTERN);
         this.latest = latest;
         this.json = json;
     }
 
     @Override
-    protected boolean shouldNotFilter(HttpServletRequest request) {
-        return siteOf(request) == null;
+    protected String queryOf(HttpServletRequest request) {
+        return siteOf(request);
     }
 
     @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
-        String siteId = siteOf(request);
-        ApiCaller caller = ApiCaller.current();
-        if (siteId == null || caller == null || !AcceptsJson.plainly(request.getHeader(HttpHeaders.ACCEPT))) {
-            chain.doFilter(request, response);
-            return;
-        }
-        byte[] body;
-        try {
-            body = write(latest.of(caller, siteId));
-        } catch (RuntimeException e) {
-            chain.doFilter(request, response); // Spring MVC asks again and answers the error as it always has
-            return;
-        }
-        DirectAnswers.writeJson(request, response, PATTERN, body);
+    protected byte[] answer(ApiCaller caller, String siteId) {
+        return write(latest.of(caller, siteId));
     }
 
     /**

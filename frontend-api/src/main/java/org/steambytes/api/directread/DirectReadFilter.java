@@ -1,4 +1,4 @@
-package org.steambytes.api.security;
+package org.steambytes.api.directread;
 
 import jakarta.servlet.Filter;
 

@@ -2,11 +2,12 @@ package org.steambytes.api.web;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
 import org.steambytes.api.caller.ApiCaller;
 import org.steambytes.api.directread.DirectReadFilter;
 
@@ -19,7 +20,7 @@ import org.steambytes.api.directread.DirectReadFilter;
  *
  * @param <Q> what a plain request asks
  */
-public abstract class DirectJsonRead<Q> extends OncePerRequestFilter implements DirectReadFilter {
+public abstract class DirectJsonRead<Q> implements DirectReadFilter {
 
     private final String pattern;
 
@@ -34,17 +35,20 @@ public abstract class DirectJsonRead<Q> extends OncePerRequestFilter implements 
     /** The answer's JSON, exactly the controller's; a runtime exception leaves the request to Spring MVC. */
     protected abstract byte[] answer(ApiCaller caller, Q query);
 
+    /**
+     * A plain filter, not a once-per-request one: the security chain runs it once per dispatch, and an error or
+     * forward dispatch carries another path, which {@link #queryOf} does not take.
+     */
     @Override
-    protected final boolean shouldNotFilter(HttpServletRequest request) {
-        return queryOf(request) == null;
-    }
-
-    @Override
-    protected final void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+    public final void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
             throws ServletException, IOException {
+        if (!(servletRequest instanceof HttpServletRequest request) || !(servletResponse instanceof HttpServletResponse response)) {
+            chain.doFilter(servletRequest, servletResponse);
+            return;
+        }
         Q query = queryOf(request);
-        ApiCaller caller = ApiCaller.current();
-        if (query == null || caller == null || !AcceptsJson.plainly(request.getHeader(HttpHeaders.ACCEPT))) {
+        ApiCaller caller = query == null ? null : ApiCaller.current();
+        if (caller == null || !AcceptsJson.plainly(request.getHeader(HttpHeaders.ACCEPT))) {
             chain.doFilter(request, response);
             return;
         }

@@ -3,7 +3,6 @@ package org.steambytes.api.alert;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -17,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -157,27 +155,17 @@ class SiteAlertsFilterTests {
         long before = requests();
 
         assertThat(get("/api/v1/alerts?site_id=" + site.siteId() + "&state=open", null).statusCode()).isEqualTo(200);
-
-        for (int i = 0; i < 50 && requests() == before; i++) { // the observation stops after the answer is written
-            Thread.sleep(20);
-        }
+        DirectReads.awaitServed(meters, "/api/v1/alerts", before);
         assertThat(requests()).isEqualTo(before + 1);
     }
 
     private long requests() {
-        Timer timer = meters.find("http.server.requests").tag("uri", "/api/v1/alerts").tag("status", "200")
-                .tag("method", "GET").timer();
-        return timer == null ? 0 : timer.count();
+        return DirectReads.served(meters, "/api/v1/alerts");
     }
 
     /** Whether the filter sent this request on down the chain (to Spring MVC) instead of answering it. */
     private boolean passedOn(String method, String query, String accept) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest(method, "/api/v1/alerts");
-        request.setQueryString(query);
-        if (accept != null) {
-            request.addHeader("Accept", accept);
-        }
-        MockHttpServletResponse response = DirectReads.answered(filter, request);
+        MockHttpServletResponse response = DirectReads.answered(filter, method, "/api/v1/alerts", query, accept);
         if (response != null) {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.getContentAsString()).contains("\"content\"");

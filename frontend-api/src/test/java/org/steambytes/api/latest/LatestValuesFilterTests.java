@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.Filter;
-import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -21,7 +20,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.data.redis.core.StringRedisTemplate;
-import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -163,27 +161,17 @@ class LatestValuesFilterTests {
         long before = requests();
 
         assertThat(get("/api/v1/sites/" + site.siteId() + "/latest", null).statusCode()).isEqualTo(200);
-
-        // The observation is stopped after the answer is written: wait for it.
-        for (int i = 0; i < 50 && requests() == before; i++) {
-            Thread.sleep(20);
-        }
+        DirectReads.awaitServed(meters, "/api/v1/sites/{siteId}/latest", before);
         assertThat(requests()).isEqualTo(before + 1);
     }
 
     private long requests() {
-        Timer timer = meters.find("http.server.requests").tag("uri", "/api/v1/sites/{siteId}/latest").tag("status", "200")
-                .tag("method", "GET").timer();
-        return timer == null ? 0 : timer.count();
+        return DirectReads.served(meters, "/api/v1/sites/{siteId}/latest");
     }
 
     /** Whether the filter sent this request on down the chain (to Spring MVC) instead of answering it. */
     private boolean passedOn(String method, String uri, String accept) throws Exception {
-        MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
-        if (accept != null) {
-            request.addHeader("Accept", accept);
-        }
-        MockHttpServletResponse response = DirectReads.answered(filter, request);
+        MockHttpServletResponse response = DirectReads.answered(filter, method, uri, null, accept);
         if (response != null) {
             assertThat(response.getStatus()).isEqualTo(200);
             assertThat(response.getContentAsString()).contains("\"site_id\":\"" + site.siteId() + "\"");

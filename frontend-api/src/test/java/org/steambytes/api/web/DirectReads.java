@@ -1,5 +1,7 @@
 package org.steambytes.api.web;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -45,11 +47,34 @@ public final class DirectReads {
         return headers;
     }
 
-    /** The filter's own answer to the request, or null when it sent the request on down the chain. */
-    public static MockHttpServletResponse answered(DirectReadFilter filter, MockHttpServletRequest request) throws Exception {
+    /**
+     * The filter's own answer to this request ({@code query} and {@code accept} null for none), or null when it sent
+     * the request on down the chain.
+     */
+    public static MockHttpServletResponse answered(DirectReadFilter filter, String method, String uri, String query,
+            String accept) throws Exception {
+        MockHttpServletRequest request = new MockHttpServletRequest(method, uri);
+        request.setQueryString(query);
+        if (accept != null) {
+            request.addHeader("Accept", accept);
+        }
         MockHttpServletResponse response = new MockHttpServletResponse();
         AtomicInteger passed = new AtomicInteger();
         filter.doFilter(request, response, (req, res) -> passed.incrementAndGet());
         return passed.get() == 0 ? response : null;
+    }
+
+    /** How many successful GETs {@code http.server.requests} has counted under this path pattern. */
+    public static long served(MeterRegistry meters, String pattern) {
+        Timer timer = meters.find("http.server.requests").tag("uri", pattern).tag("status", "200").tag("method", "GET")
+                .timer();
+        return timer == null ? 0 : timer.count();
+    }
+
+    /** Waits up to a second for the count to move past {@code before}: the observation stops after the answer is written. */
+    public static void awaitServed(MeterRegistry meters, String pattern, long before) throws InterruptedException {
+        for (int i = 0; i < 50 && served(meters, pattern) == before; i++) {
+            Thread.sleep(20);
+        }
     }
 }
